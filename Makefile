@@ -1,0 +1,37 @@
+# zhengce — `make extract` and `make test` set up .venv by themselves.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+IN     ?= corpus/raw
+OUT    ?= data/extracted
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup extract test eval bench lint clean
+
+setup: $(STAMP)
+
+# Pinned versions from requirements.lock, then the package itself without touching them.
+$(STAMP): requirements.lock setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+extract: $(STAMP)
+	$(PY) -m pipeline extract $(IN) -o $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+eval: $(STAMP)
+	$(PY) -m pipeline.evaluate
+
+bench: $(STAMP)
+	$(PY) -m pipeline.bench
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline tests
+
+clean:
+	rm -rf $(VENV) data/extracted .pytest_cache

@@ -1,0 +1,83 @@
+"""Text normalisation shared by every format: line ends, Word artefacts, blank lines, spaced names."""
+from __future__ import annotations
+
+import regex
+
+from pipeline.resources import IngestRules
+
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
+# 李　强, 王　小明: a one-character token and a one- or two-character token split by a space,
+# as web pages print names to line them up. Spaces elsewhere between Han characters are kept
+# (signature lines separate issuers with runs of spaces).
+_SPACED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000\u00a0]{1,2}(\p{Han}{1,2})(?![\p{Han}])")
+_HAN_SPACE_HAN = regex.compile(r"(?<=[\p{Han}，。、；：？！“”‘’（）《》【】])[ \u3000\u00a0\t]+(?=[\p{Han}，。、；：？！“”‘’（）《》【】])")
+_SENTENCE_PUNCT = regex.compile(r"[。！？；：，]")
+
+
+def normalize_text(raw: str, rules: IngestRules) -> str:
+    """Clean text for parsing; the document's own punctuation is kept.
+
+    >>> normalize_text("一、总体要求\\r\\n\\r\\n\\r\\n[bookmark: _GoBack]1.加强领导。", rules)
+    '一、总体要求\\n\\n1.加强领导。'
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    for pattern in rules.artefacts:
+        text = pattern.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    lines = [line.strip(_EDGE_SPACE) for line in text.split("\n")]
+    if _is_blank_separated(lines):
+        lines = _join_soft_breaks(lines)
+    lines = [_SPACED_NAME.sub(r"\1\2", line) for line in lines]
+    return _collapse_blank_lines(lines)
+
+
+def remove_spaces_between_han(line: str) -> str:
+    """PDF extraction inserts spaces between characters that the page set apart: 国 务 院 → 国务院."""
+    return _HAN_SPACE_HAN.sub("", line)
+
+
+def _collapse_blank_lines(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _is_blank_separated(lines: list[str]) -> bool:
+    """True for web exports where paragraphs are separated by blank lines, so a single line
+    break inside a block is a soft break (link text on its own line: PM\\n2.5\\n）)."""
+    long_lines = [i for i, line in enumerate(lines[:-1]) if len(line) > 30]
+    if len(long_lines) < 3:
+        return False
+    followed_by_blank = sum(1 for i in long_lines if not lines[i + 1])
+    return followed_by_blank / len(long_lines) >= 0.7
+
+
+def _join_soft_breaks(lines: list[str]) -> list[str]:
+    """Join the lines of a block when the block reads as one paragraph: it contains sentence
+    punctuation, or one of its lines is a fragment of at most two characters (政府工作报/告).
+    Header blocks of names (two issuers on two lines) are left alone."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if len(block) > 1 and (
+            any(_SENTENCE_PUNCT.search(line) for line in block) or any(len(line) <= 2 for line in block)
+        ):
+            out.append("".join(block))
+        else:
+            out.extend(block)
+        block.clear()
+
+    for line in lines:
+        if line:
+            block.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
