@@ -66,7 +66,7 @@ def _fingerprint() -> str:
     root = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".tsv", ".json", ".txt") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml", ".tsv", ".json", ".txt") and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -139,7 +139,7 @@ def _extract_to_folder(files: list[Path], args, failed: int) -> int:
             progress.update()
     progress.close()
 
-    for path, (doc, reason) in zip(todo, results):
+    for path, (doc, reason) in zip(todo, results, strict=True):
         key = str(path.resolve())
         if doc is None:
             print(f"zhengce: {path}: {reason}", file=sys.stderr)

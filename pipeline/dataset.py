@@ -5,8 +5,8 @@ import dataclasses
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from pipeline.types import Document, Heading, Item
 

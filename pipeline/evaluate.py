@@ -67,7 +67,8 @@ def score_document(gold: dict, pred: dict, tally: Tally, errors: list[str]) -> N
                 tally.add(f"meta.{field}", ok)
                 tally.add("meta (all fields)", ok)
                 if not ok:
-                    errors.append(f"{name}: meta.{field}: got {pred['meta'].get(field)!r}, gold {gold['meta'][field]!r}")
+                    got, want = pred["meta"].get(field), gold["meta"][field]
+                    errors.append(f"{name}: meta.{field}: got {got!r}, gold {want!r}")
     if "preamble" in annotated:
         ok = pred["preamble"] == gold["preamble"]
         tally.add("preamble", ok)

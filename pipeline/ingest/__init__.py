@@ -20,7 +20,8 @@ def read_file(path: str | Path) -> Ingested:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise InputError(str(path), f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED)}")
+        expected = ", ".join(SUPPORTED)
+        raise InputError(str(path), f"unsupported file type {suffix or '(none)'}; expected one of {expected}")
     try:
         data = path.read_bytes()
     except FileNotFoundError:

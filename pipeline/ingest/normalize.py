@@ -11,7 +11,6 @@ _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
 # as web pages print names to line them up. Spaces elsewhere between Han characters are kept
 # (signature lines separate issuers with runs of spaces).
 _SPACED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000\u00a0]{1,2}(\p{Han}{1,2})(?![\p{Han}])")
-_HAN_SPACE_HAN = regex.compile(r"(?<=[\p{Han}，。、；：？！“”‘’（）《》【】])[ \u3000\u00a0\t]+(?=[\p{Han}，。、；：？！“”‘’（）《》【】])")
 _SENTENCE_PUNCT = regex.compile(r"[。！？；：，]")
 
 
@@ -30,11 +29,6 @@ def normalize_text(raw: str, rules: IngestRules) -> str:
         lines = _join_soft_breaks(lines)
     lines = [_SPACED_NAME.sub(r"\1\2", line) for line in lines]
     return _collapse_blank_lines(lines)
-
-
-def remove_spaces_between_han(line: str) -> str:
-    """PDF extraction inserts spaces between characters that the page set apart: 国 务 院 → 国务院."""
-    return _HAN_SPACE_HAN.sub("", line)
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:

@@ -97,9 +97,10 @@ def read_layout(paras: tuple[Para, ...], marker_at, rules: StructureRules) -> La
         title_block.append(k)
 
     title, issuers = _read_title(texts, title_block, rules)
-    if issuer_mark is None and title_block and len(title_block) >= 2 and texts[title_block[0]] == (issuers[0] if issuers else None) and title_block[0] == 0:
+    if issuer_mark is None and len(title_block) >= 2 and title_block[0] == 0 and issuers \
+            and texts[0] == issuers[0]:
         # GB/T 9704 7.2.1: the banner may be the issuer's name alone, without 文件
-        issuer_mark = texts[title_block[0]]
+        issuer_mark = texts[0]
     doc_type = _doc_type(title, rules) if title else None
 
     # The notice: its body runs to the first signature/date block after the header.
@@ -275,9 +276,19 @@ def _find_signature_block(texts, start, end, marker_at, rules, last=False):
         while j >= start and k - j <= 4 and _is_signature_line(texts[j], marker_at, rules):
             sig_lines.insert(0, texts[j])
             j -= 1
-        signatories = tuple(part.strip() for line in sig_lines for part in _SPACE_RUN.split(line) if part.strip())
+        parts = [part.strip() for line in sig_lines for part in _SPACE_RUN.split(line) if part.strip()]
+        signatories = tuple(name for part in parts for name in _split_organisations(part, rules))
         return j + 1, k, signatories, iso
     return None
+
+
+def _split_organisations(part: str, rules: StructureRules) -> list[str]:
+    """Two issuers set apart by a single space (PDF extraction and web pages collapse wider gaps):
+    split when every piece is an organisation name."""
+    pieces = part.split()
+    if len(pieces) > 1 and all(p.endswith(rules.organisation_suffixes) for p in pieces):
+        return pieces
+    return [part]
 
 
 def _is_signature_line(text: str, marker_at, rules: StructureRules) -> bool:
