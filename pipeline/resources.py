@@ -39,6 +39,7 @@ class StructureRules:
     attachment_pattern: regex.Pattern
     attachment_label_pattern: regex.Pattern
     header_marks: regex.Pattern
+    body_opener: regex.Pattern
     plan_doc_types: tuple[str, ...]
     delivered_year_titles: tuple[str, ...]
 
@@ -109,6 +110,7 @@ def structure_rules() -> StructureRules:
         attachment_pattern=_compile(name, data["attachment_pattern"]),
         attachment_label_pattern=_compile(name, data["attachment_label_pattern"]),
         header_marks=_compile(name, data["header_marks"]),
+        body_opener=_compile(name, data["body_opener"]),
         plan_doc_types=_strings(name, "plan_doc_types", data["plan_doc_types"]),
         delivered_year_titles=_strings(name, "delivered_year_titles", data["delivered_year_titles"]),
     )

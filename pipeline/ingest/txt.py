@@ -48,7 +48,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     if best is not None:
         text = str(best)
         if _is_plausible(text):
-            return text, best.encoding
+            return text, codecs.lookup(best.encoding).name
     raise InputError(path, "undecodable bytes (not text in UTF-8, GB18030, UTF-16 or a detectable encoding)")
 
 

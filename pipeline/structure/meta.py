@@ -63,7 +63,7 @@ def read_layout(paras: tuple[Para, ...], marker_at, rules: StructureRules) -> La
 
     # Header: everything before the first paragraph that reads as body text.
     header_end = 0
-    while header_end < colophon_start and _is_header_line(texts[header_end], marker_at):
+    while header_end < colophon_start and _is_header_line(texts[header_end], marker_at, rules):
         header_end += 1
     header = list(range(header_end))
 
@@ -190,9 +190,10 @@ def _is_note(text: str, rules: StructureRules) -> bool:
     return any(p.match(text) for p in rules.notes)
 
 
-def _is_header_line(text: str, marker_at) -> bool:
+def _is_header_line(text: str, marker_at, rules: StructureRules) -> bool:
     """Header lines are short and carry no sentence: banner, number, title, recipients."""
-    return not _SENTENCE_END.search(text) and len(text) <= 150 and not marker_at(text)
+    return (not _SENTENCE_END.search(text) and len(text) <= 150 and not marker_at(text)
+            and not rules.body_opener.search(text))
 
 
 def _split_list(text: str) -> tuple[str, ...]:

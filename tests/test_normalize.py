@@ -1,0 +1,32 @@
+import pytest
+
+from pipeline.ingest.normalize import normalize_text
+from pipeline.resources import ingest_rules
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("一、总体要求\r\n1.加强领导。\r\n", "一、总体要求\n1.加强领导。"),
+    ("一、总体要求\r1.加强领导。", "一、总体要求\n1.加强领导。"),
+    ("[bookmark: _GoBack]17.推动普通高中优质多元发展。", "17.推动普通高中优质多元发展。"),
+    ("甲\n\n\n\n乙", "甲\n\n乙"),
+    ("\n\n\n标题\n\n", "标题"),
+    ("国务院总理\n李　强", "国务院总理\n李强"),
+    ("　　现在，我代表国务院。", "现在，我代表国务院。"),
+    ("中共某某委员会  某某局", "中共某某委员会  某某局"),
+])
+def test_normalize(raw, clean):
+    assert normalize_text(raw, ingest_rules()) == clean
+
+
+def test_web_export_soft_breaks_are_joined_but_header_names_are_not():
+    body = "这是一段很长的正文，用来说明段落之间以空行分隔的网页导出格式，长度超过三十个字。"
+    raw = "\n\n".join([
+        "中共某某委员会\n某某局",
+        body,
+        "细颗粒物（PM\n2.5\n）浓度继续下降，" + body,
+        body,
+        body,
+    ])
+    lines = normalize_text(raw, ingest_rules()).split("\n")
+    assert lines[0:2] == ["中共某某委员会", "某某局"]
+    assert "细颗粒物（PM2.5）浓度继续下降，" + body in lines
