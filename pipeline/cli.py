@@ -12,7 +12,7 @@ from pipeline import __version__
 from pipeline.errors import InputError
 from pipeline.ingest import SUPPORTED
 
-MANIFEST = ".zhengce-manifest.json"
+MANIFEST = ".zhengce-cache"  # JSON; no .json suffix, so *.json lists only documents
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,39 @@
+"""The State Council government work reports of 2013–2019 (../shared; skipped without it)."""
+import pytest
+
+from pipeline import extract_file
+
+# Read off the reports: (level-1 headings, level-2 markers under each level-1 heading).
+EXPECTED = {
+    2013: (3, {"3": 4}),
+    2014: (3, {"3": 9}),
+    2015: (6, {}),
+    2016: (3, {"3": 8}),
+    2017: (3, {"3": 9}),
+    2018: (3, {"1": 9, "3": 9}),
+    2019: (3, {"3": 10}),
+}
+
+
+@pytest.mark.parametrize("year", sorted(EXPECTED))
+def test_report_headings_and_paragraph_items(reports, year):
+    doc = extract_file(reports[year])
+    level1, level2 = EXPECTED[year]
+    assert [h.marker for h in doc.outline] == ["一、", "二、", "三、", "四、", "五、", "六、"][:level1]
+    assert doc.outline[0].title.endswith("工作回顾")
+    for heading in doc.outline:
+        # a （n） is a heading when paragraphs follow it, an item when it stands alone
+        markers = {h.marker for h in heading.children} | {
+            it.marker for it in doc.items if it.id.count(".") == 1 and it.id.startswith(heading.id + ".") and it.marker
+        }
+        assert len(markers) == level2.get(heading.id, 0)
+    paragraphs = [it for it in doc.items if it.marker is None]
+    assert len(paragraphs) > 50
+    assert all(doc.text[it.span[0]:it.span[1]] == it.text for it in doc.items)
+    assert all("本作品" not in it.text for it in doc.items)
+
+
+def test_2017_report_title_and_date_from_its_first_lines(reports):
+    meta = extract_file(reports[2017]).meta
+    assert (meta.title, meta.date, meta.plan_year) == ("政府工作报告", "2017-03-05", 2017)
+    assert meta.signatories == ("国务院总理", "李克强")
