@@ -77,3 +77,15 @@ def test_report_without_header_takes_title_date_and_speaker_from_first_lines():
 def test_absent_fields_are_null_not_guessed():
     m = meta_of("一、总体要求\n（一）加强领导。建立机制。\n")
     assert m.title is None and m.date is None and m.doc_number is None and m.issuers == ()
+
+
+def test_transmitted_plan_without_signature_starts_at_its_title():
+    doc_text = (
+        "关于印发《某某区2024年教育工作要点》的通知\n各学校：\n现将工作要点印发给你们，请认真贯彻落实。\n"
+        "某某区2024年教育工作要点\n2024年是关键之年。\n一、总体要求\n（一）加强领导。建立机制。\n（二）强化保障。落实经费。\n"
+    )
+    text = normalize_text(doc_text, ingest_rules())
+    doc = parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64))
+    assert doc.meta.plan_title == "某某区2024年教育工作要点" and doc.meta.plan_year == 2024
+    assert doc.preamble == "2024年是关键之年。"
+    assert [it.id for it in doc.items] == ["1.1", "1.2"]

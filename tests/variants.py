@@ -12,7 +12,7 @@ import regex
 # numFmt, lvlText). The TXT's printed marker is removed and Word must recreate it.
 _AUTO_NUMBERED = (
     (regex.compile(r"^[一二三四五六七八九十]{1,3}、"), 0, "chineseCounting", "%1、"),
-    (regex.compile(r"^（[一二三四五六七八九十]{1,3}）"), 1, "chineseCounting", "（%1）"),
+    (regex.compile(r"^（[一二三四五六七八九十]{1,3}）"), 1, "chineseCounting", "（%2）"),
     (regex.compile(r"^\d{1,2}\."), 2, "decimal", "%3."),
     (regex.compile(r"^（\d{1,2}）"), 3, "decimal", "（%4）"),
 )
@@ -108,8 +108,9 @@ def write_docx(text: str, path: Path) -> Path:
     """DOCX whose outline markers are Word automatic numbering, not typed text: one list whose
     levels print 一、 （一） 1. （1）, so the reader has to rebuild them from numbering.xml.
 
-    The list's counters run on like the seed's items (1. continues across （一） sections) unless
-    the TXT restarts a family at 1, which starts a new w:num with a startOverride."""
+    Levels 1. and （1） never restart by themselves (the seed's items run on across sections);
+    wherever the TXT's number is not the one Word would print next, a new w:num restarts the
+    level there with a startOverride."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
@@ -132,10 +133,10 @@ def write_docx(text: str, path: Path) -> Path:
     next_num_id = [900]
     current = {"num": None}
 
-    def new_num(restart_level: int | None) -> int:
+    def new_num(restart_level: int | None, start: int = 1) -> int:
         next_num_id[0] += 1
         override = (
-            f'<w:lvlOverride w:ilvl="{restart_level}"><w:startOverride w:val="1"/></w:lvlOverride>'
+            f'<w:lvlOverride w:ilvl="{restart_level}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
             if restart_level is not None else ""
         )
         numbering.append(parse_xml(
@@ -143,9 +144,9 @@ def write_docx(text: str, path: Path) -> Path:
         ))
         return next_num_id[0]
 
-    last_value: dict[int, int] = {}
+    counters: dict[int, int] = {}  # what Word has printed last, per level of the one list
     for line in _lines(text):
-        stripped = line.strip()
+        stripped = regex.sub(r"\[bookmark:[^\]]*\]", "", line).strip()  # a TXT export artefact, not Word text
         if not stripped:
             continue
         for pattern, ilvl, _, _ in _AUTO_NUMBERED:
@@ -155,11 +156,12 @@ def write_docx(text: str, path: Path) -> Path:
             value = _ordinal(match.group(0))
             if current["num"] is None:
                 current["num"] = new_num(None)
-            elif value == 1 and last_value.get(ilvl, 0) >= 1 and ilvl >= 2:
-                current["num"] = new_num(ilvl)  # the TXT restarts this family: so does Word
-            last_value[ilvl] = value
-            for deeper in [k for k in last_value if k > ilvl]:
-                last_value[deeper] = 0
+            if value != counters.get(ilvl, 0) + 1:
+                # Word would print the next number: restart the level where the TXT does
+                current["num"] = new_num(ilvl, value)
+            counters[ilvl] = value
+            if ilvl == 0:
+                counters.pop(1, None)  # （一） restarts under each 一、 (no lvlRestart on level 1)
             paragraph = document.add_paragraph(stripped[match.end():])
             num_pr = parse_xml(
                 f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{current["num"]}"/></w:numPr>'

@@ -69,7 +69,8 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Ingested:
     try:
         body = document.element.find(_q("w:body"))
         if body is None:
-            raise InputError(str(path), "no document body (Strict Open XML is not supported; save it as a Word document)")
+            reason = _STRICT_REASON if _is_strict_ooxml(data) else "corrupt or truncated DOCX (no document body)"
+            raise InputError(str(path), reason)
         numbering = Numbering.from_parts(_related_xml(document, _RT_NUMBERING), _related_xml(document, _RT_STYLES))
         lines = list(_block_lines(body, numbering))
     except (ValueError, KeyError, IndexError, RecursionError, etree.LxmlError) as exc:
@@ -94,9 +95,11 @@ def _reject_other_formats(data: bytes, path: str) -> None:
         if _ENCRYPTED_STREAM in data:
             raise InputError(path, "password-protected DOCX; remove the password in Word and save it again")
         raise InputError(path, "this is a Word 97-2003 .doc file, not .docx; save it as .docx")
-    head = data[:512].lstrip()
+    head = data[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"{\\rtf"):
         raise InputError(path, "this is an RTF file, not .docx; save it as .docx")
+    if head.startswith(b"<?xml") and b"<html" not in head.lower():
+        raise InputError(path, "this is an XML file (such as Word 2003 XML), not .docx; save it as .docx")
     if head[:1] == b"<" or head.upper().startswith(b"MIME-VERSION"):
         raise InputError(path, "this is a web page (HTML/MHT) saved with a .docx name, not a Word .docx file")
 
@@ -111,20 +114,42 @@ def _open_package(data: bytes, path: str):
     except PackageNotFoundError:
         reason = "not a readable zip archive"
     except zipfile.BadZipFile as exc:
-        reason = f"damaged zip data: {exc}"
+        # a cut-off download loses the zip directory at the end, so "not a zip" usually means truncated
+        reason = "not a readable zip archive" if "not a zip file" in str(exc) else f"damaged zip data: {str(exc)[:60]}"
     except (zlib.error, EOFError):
         reason = "damaged compressed data"
     except KeyError:
+        if _is_strict_ooxml(data):
+            raise InputError(path, _STRICT_REASON) from None
         reason = "a required part is missing"
     except etree.XMLSyntaxError as exc:
         reason = f"malformed XML: {str(exc)[:60]}"
     except ValueError as exc:
         if "not a Word file" in str(exc):
-            raise InputError(path, "not a Word document (the package holds another kind of Office file)") from None
+            raise InputError(path, _wrong_package_reason(str(exc))) from None
         reason = f"{str(exc)[:60]}"
-    except Exception as exc:  # noqa: BLE001 — python-docx raises many types for broken packages
+    except Exception as exc:  # python-docx raises many more types for broken packages; none may escape
         reason = f"unreadable package: {type(exc).__name__}"
     raise InputError(path, f"corrupt or truncated DOCX ({reason})")
+
+
+_STRICT_REASON = "Strict Open XML DOCX is not supported; save it in Word as a standard Word Document (.docx)"
+
+
+def _is_strict_ooxml(data: bytes) -> bool:
+    """Files saved as "Strict Open XML" use other namespaces, which python-docx does not know."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return b"purl.oclc.org/ooxml/" in archive.read("_rels/.rels")
+    except Exception:  # any failure here just means "not recognisably Strict"
+        return False
+
+
+def _wrong_package_reason(message: str) -> str:
+    """python-docx accepts only a .docx main part; a renamed .docm/.dotx or .xlsx gets its own reason."""
+    if any(kind in message for kind in ("macroEnabled", "ms-word.template", "wordprocessingml.template")):
+        return "this is a macro-enabled or template Word file (.docm/.dotx/.dotm), not .docx; save it as .docx"
+    return "not a Word document (the package holds another kind of Office file)"
 
 
 def _related_xml(document, reltype: str):
@@ -170,7 +195,8 @@ def _table_lines(table, numbering: Numbering) -> Iterator[str]:
         cells = []
         for cell in _wrapped_children(row, _TC):
             # Iterating w:tc, not python-docx's row.cells, so a merged cell is read once.
-            parts = [line for line in _block_lines(cell, numbering) if line]
+            # a line break typed in a cell must not split the row's line
+            parts = [line.replace("\n", CELL_PARAGRAPH_SEPARATOR) for line in _block_lines(cell, numbering) if line]
             cells.append(CELL_PARAGRAPH_SEPARATOR.join(parts))
         yield CELL_SEPARATOR.join(cells)
 
@@ -316,7 +342,8 @@ class Numbering:
         """The label Word draws before this paragraph ("" for none), advancing the counters.
 
         Third paragraph of level 0 (chineseCounting, "%1、") → "三、"; then level 1
-        (chineseCounting, "（%1）") → "（一）", since a new 三、 restarts the deeper levels.
+        (chineseCounting, "（%2）") → "（一）", since a new 三、 restarts the deeper levels.
+        %n is level n's counter (1-based), not this paragraph's: "（%1）" on level 1 prints 三.
         """
         ref = self._num_ref(paragraph)
         if ref is None:
@@ -332,7 +359,10 @@ class Numbering:
     def warnings(self) -> tuple[str, ...]:
         if not self.missing:
             return ()
-        return (f"{self.missing} numbered paragraphs refer to list definitions missing from numbering.xml; their labels are lost",)
+        return (
+            f"{self.missing} numbered paragraph(s) refer to list definitions missing from numbering.xml;"
+            " their labels are lost",
+        )
 
     def _num_ref(self, paragraph) -> tuple[str, int] | None:
         """(numId, ilvl) from the paragraph's own w:numPr, else from its style chain."""
@@ -636,7 +666,7 @@ def _han_number(n: int, digits: str, units: tuple[str, ...], drop_leading_one: b
         return "".join(digits[int(d)] for d in str(n))
     out = []
     zero_pending = False
-    for place, unit in zip((1000, 100, 10, 1), units):
+    for place, unit in zip((1000, 100, 10, 1), units, strict=True):
         digit = n // place % 10
         if digit == 0:
             zero_pending = zero_pending or bool(out)

@@ -141,6 +141,11 @@ def read_layout(paras: tuple[Para, ...], marker_at, rules: StructureRules) -> La
             excluded.update(k for k in range(date_idx + 1, colophon_start) if _is_note(texts[k], rules))
         if transmitted is not None:
             plan_title = transmitted
+            # No signature after the notice: the plan still starts at its own title line.
+            wanted = _compact(transmitted)
+            start = next((k for k in range(header_end, body_end) if _compact(texts[k]) == wanted), None)
+            if start is not None:
+                excluded.update(range(header_end, start + 1))
         elif doc_type in rules.plan_doc_types:
             plan_title = title
     if date is None:
