@@ -16,8 +16,9 @@ import lxml.html
 import regex
 from lxml import etree
 
+from pipeline.errors import InputError
 from pipeline.ingest.txt import _is_plausible, decode_bytes
-from pipeline.resources import IngestRules, ingest_rules
+from pipeline.resources import IngestRules, ingest_rules, structure_rules
 from pipeline.types import Ingested, Source
 
 # --- decoding -------------------------------------------------------------------------------
@@ -30,12 +31,20 @@ _GB_LABELS = frozenset(
     "gb2312 gbk x-gbk gb_2312 gb_2312-80 csgb2312 cp936 ms936 windows-936 chinese iso-ir-58 gb18030 x-gb18030".split()
 )
 
+# Binary formats saved under .html: a PDF is mostly ASCII and would "decode" as GB18030 garbage.
+_OTHER_FORMATS = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc?)"),
+)
+
 # --- parsing and text -----------------------------------------------------------------------
 
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HAS_TAG = regex.compile(r"<(?:!--|!doctype\b|/?[a-z][a-z0-9:-]*(?=[\s/>]))", regex.IGNORECASE)
 _HAN = regex.compile(r"\p{Han}")
+_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 _WIDE = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 _HIDDEN = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _TOKEN_SPLIT = regex.compile(r"[\s\-_]+|(?<=[a-z0-9])(?=[A-Z])")
@@ -49,17 +58,22 @@ _BLOCK = frozenset(
     summary table tbody td tfoot th thead tr ul legend option""".split()
 )
 _LINE_BREAKS = frozenset({"br", "hr"})
+_OPAQUE = _RAW_TEXT | _LINE_BREAKS  # never looked into
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 
-# Private-use characters stand in for two things that must survive whitespace collapsing.
+# Private-use characters stand in for things that must survive whitespace collapsing.
 _SOURCE_BREAK = "\ue001"  # a line break or tab in the HTML source: formatting, not text
-_CELL = "\ue000"  # between table cells of one row
+_CELL = "\ue000"  # after each table cell of a row
+_CELL_START = "\ue003"
 _HOLE = "\ue002"  # where the chosen block sits when the rest of the page is read
 _SOURCE_BREAK_RUN = regex.compile(r" *[\r\n\t\f][ \r\n\t\f]*")
 _SPACE_RUN = regex.compile(r"[\s\ue001]+")
+_CELL_RUN = regex.compile(r"\s*\ue000(?:\s*\ue000)*\s*")
+_CELL_EDGES = regex.compile(r"\ue003[\s\ue001]*|[\s\ue001]+(?=\ue000)")
 
 _SENTENCE_END = regex.compile(r"[。！？；]")
 _SENTENCE_PUNCT = regex.compile(r"[。！？；，]")
+_TITLE_BREAKERS = regex.compile(r"[。！？；，：:]")  # a line with these is a sentence or a label, not a title
 
 # Whole lines of page furniture: 【打印】【关闭】, 字号：大 中 小, 分享到：, 当前位置：首页 > … .
 # Kept here because IngestRules has no field for them yet (the loader rejects unknown keys).
@@ -67,7 +81,7 @@ _FURNITURE_LINE = regex.compile(
     r"^(?:[\s【】\[\]()（）|｜/·•>＞]*"
     r"(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回(?:顶部|首页|列表)?|收藏(?:本页)?|分享到[：:]?"
     r"|(?:字号|字体)[：:]?\s*[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?|浏览次数[：:]?\s*\d*|访问量[：:]?\s*\d*"
-    r"|扫一扫在手机(?:上)?打开当前页|(?:当前|您的|您现在的|所在)位置[：:].*)"
+    r"|扫一扫在手机(?:上)?打开当前页|(?:当前|您的|您现在的|所在)位置[：:].*|责任编辑[：:].*)"
     r")+[\s【】\[\]()（）|｜/·•]*$"
 )
 # Site footer lines, should a footer survive the class rules: never a sentence of a notice.
@@ -79,6 +93,7 @@ _TITLE_MAX_CHARS = 150
 _TITLE_GAP_HAN = 100  # Chinese characters allowed between the title and the content (发布日期, 字号 …)
 _TITLE_LINES_CHECKED = 6  # the block's first lines where its own title would be
 _PUB_LINE_MAX_CHARS = 150
+_SIBLING_MAX_HAN = 50  # a signature or publication line beside the block; a contact box is longer
 
 
 # --- the reader -----------------------------------------------------------------------------
@@ -88,6 +103,9 @@ def read_html(path: Path, data: bytes, sha256: str) -> Ingested:
     """A portal page → its notice: <h1>关于…的通知</h1><div>发布日期：2021-03-01 来源：区教育局</div>
     <div id="zoom"><p>各学校：</p>…</div> → Ingested(text="关于…的通知\\n各学校：\\n…",
     source.published="2021-03-01", source.publisher="区教育局")."""
+    for magic, kind in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise InputError(str(path), f"not a web page: the file is {kind} (rename it to its own extension)")
     text, encoding, warnings = _decode(data, str(path))
     if not _HAS_TAG.search(text):
         # No markup at all: a text file saved as .html; its line breaks are its structure.
@@ -118,20 +136,22 @@ def _read_page(root, rules: IngestRules) -> _PageText:
     hidden = _mark_hidden(body)
     full = _measure(body, {})
     dropped = _mark_clutter(body, rules, full, keep=())
-    block = _best_block(body, _measure(body, dropped), dropped)
-    before = _best_block(body, _measure(body, hidden), hidden)
-    if before is not None and (block is None or block.score < before.score / 2) and _reads_as_prose(before.element):
-        # The class words took the content itself away (id="printContent"): keep it and its ancestors.
-        dropped = _mark_clutter(body, rules, full, keep=(before.element, *before.element.iterancestors()))
-        block = _best_block(body, _measure(body, dropped), dropped)
+    stats = _measure(body, dropped)
+    block = _choose_block(body, stats, dropped)
+    if block is None or not block.prose:
+        prose = _best_block(body, _measure(body, hidden), hidden, prose_only=True)
+        if prose is not None and _under(prose.element, dropped):
+            # The class words took the notice itself away (id="printContent"): keep it and its ancestors.
+            dropped = _mark_clutter(body, rules, full, keep=(prose.element, *prose.element.iterancestors()))
+            stats = _measure(body, dropped)
+            block = _choose_block(body, stats, dropped)
     if block is None:
         # No Chinese text anywhere: hand back what text there is, the caller reports it.
         return _PageText(tuple(_lines(body, dropped)), _describe(body), None, None)
-    stats = _measure(body, dropped)
-    chosen, skip = _widen(block.element, stats, dropped)
-    skip = {**dropped, **{el: "duplicate title" for el in skip}}
-    lines = _lines(chosen, skip)
-    title = _title_above(body, chosen, lines, hidden, dropped, _site_names(root))
+    site_names = _site_names(root)
+    chosen, skip = _widen(block.element, stats, dropped, site_names)
+    lines = _lines(chosen, {**dropped, **dict.fromkeys(skip, "not the title")})
+    title = _title_above(body, chosen, lines, hidden, dropped, site_names)
     if title:
         lines.insert(0, title)
     lines = [line for line in lines if not _is_furniture(line)]
@@ -214,7 +234,8 @@ def _parse(text: str):
     """Text → lxml root, or None for a page without any element (only a comment)."""
     # lxml refuses str input with an XML declaration (XHTML pages start with one).
     text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    # huge_tree: unclosed <font> tags nest old pages past libxml2's default depth of 256, which drops text
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -265,12 +286,39 @@ def _describe(el) -> str:
 
 
 def _han(text: str) -> int:
-    return len(_HAN.findall(text))
+    # most texts are the whitespace between tags: skip the regex for them
+    return len(_HAN.findall(text)) if text and not text.isspace() else 0
 
 
 def _chars(text: str) -> int:
     """Visible characters: 'a b\\u3000c' → 3."""
     return sum(1 for ch in text if not ch.isspace())
+
+
+def _walk(top, enter):
+    """(element, True) on the way in and (element, False) on the way out, for top and its
+    descendants in document order; the children of el are visited only when enter(el) is true.
+
+    Iterative on purpose: pages with unclosed <font> tags nest two thousand levels deep.
+    Comments and processing instructions come through too (their tails are text).
+    """
+    yield top, True
+    if not enter(top):
+        yield top, False
+        return
+    stack = [(top, iter(top))]
+    while stack:
+        parent, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            yield parent, False
+            continue
+        yield child, True
+        if isinstance(child.tag, str) and enter(child):
+            stack.append((child, iter(child)))
+        else:
+            yield child, False
 
 
 # --- clutter --------------------------------------------------------------------------------
@@ -280,8 +328,8 @@ def _mark_hidden(body) -> dict:
     """Elements a reader never sees: style="display:none", hidden → {element: 'hidden'}.
     (<script> and <style> text is skipped everywhere by tag.)"""
     marked: dict = {}
-    for el in body.iter():
-        if isinstance(el.tag, str) and el is not body and not _under(el, marked) and _is_hidden(el):
+    for el, entering in _walk(body, lambda e: e not in marked):
+        if entering and isinstance(el.tag, str) and el is not body and _is_hidden(el):
             marked[el] = "hidden"
     return marked
 
@@ -299,19 +347,13 @@ def _mark_clutter(body, rules: IngestRules, full: dict, keep: tuple) -> dict:
     page = full[body].own_han
     keep_set = set(keep)
     marked: dict = {}
-
-    def visit(el) -> None:
-        for child in el:
-            if not isinstance(child.tag, str):
-                continue
-            reason = _clutter_reason(child, rules)
-            holds_page = page > 0 and full[child].own_han * 2 > page
-            if reason and not holds_page and child not in keep_set:
-                marked[child] = reason
-            else:
-                visit(child)
-
-    visit(body)
+    for el, entering in _walk(body, lambda e: e not in marked):
+        if not entering or el is body or not isinstance(el.tag, str):
+            continue
+        reason = _clutter_reason(el, rules)
+        holds_page = page > 0 and el in full and full[el].own_han * 2 > page
+        if reason and not holds_page and el not in keep_set:
+            marked[el] = reason
     return marked
 
 
@@ -340,6 +382,7 @@ class _Stats:
     chars: int
     link_chars: int
     nested_block: bool  # has a block descendant other than <br>: not a single paragraph
+    sentences: int  # 。！？； in its text: a notice has several, a footer or a menu none
 
     @property
     def own_han(self) -> int:
@@ -353,32 +396,38 @@ class _Stats:
 def _measure(body, dropped: dict) -> dict:
     """Text statistics of every element that is not dropped, bottom-up: {element: _Stats}."""
     out: dict = {}
+    open_: list[list] = []  # per open element: han, chars, link_han, link_chars, nested, sentences
 
-    def visit(el) -> _Stats:
-        tag = _tag(el)
-        if tag in _RAW_TEXT:
-            out[el] = _Stats(0, 0, 0, 0, False)
-            return out[el]
-        text = el.text or ""
-        han, chars, link_han, link_chars, nested = _han(text), _chars(text), 0, 0, False
-        for child in el:
-            if isinstance(child.tag, str) and child not in dropped:
-                sub = visit(child)
-                han += sub.han
-                chars += sub.chars
-                link_han += sub.link_han
-                link_chars += sub.link_chars
-                nested = nested or sub.nested_block or (_tag(child) in _BLOCK)
-            tail = child.tail or ""
-            han += _han(tail)
-            chars += _chars(tail)
-        if tag == "a":
-            link_han, link_chars = han, chars
-        stats = _Stats(han, link_han, chars, link_chars, nested)
-        out[el] = stats
-        return stats
+    def add_text(counts: list, text: str) -> None:
+        if not text or text.isspace():
+            return
+        counts[0] += _han(text)
+        counts[1] += _chars(text)
+        counts[5] += len(_SENTENCE_END.findall(text))
 
-    visit(body)
+    for el, entering in _walk(body, lambda e: e not in dropped and _tag(e) not in _RAW_TEXT):
+        counted = isinstance(el.tag, str) and el not in dropped
+        if entering:
+            if counted:
+                open_.append([0, 0, 0, 0, False, 0])
+                if _tag(el) not in _RAW_TEXT:
+                    add_text(open_[-1], el.text or "")
+            continue
+        if counted:
+            han, chars, link_han, link_chars, nested, sentences = open_.pop()
+            if _tag(el) == "a":
+                link_han, link_chars = han, chars
+            out[el] = _Stats(han, link_han, chars, link_chars, nested, sentences)
+            if open_:
+                parent = open_[-1]
+                parent[0] += han
+                parent[1] += chars
+                parent[2] += link_han
+                parent[3] += link_chars
+                parent[4] = parent[4] or nested or _tag(el) in _BLOCK
+                parent[5] += sentences
+        if open_ and el is not body:
+            add_text(open_[-1], el.tail or "")  # a tail is the parent's text
     return out
 
 
@@ -386,69 +435,110 @@ def _measure(body, dropped: dict) -> dict:
 class _Candidate:
     element: object
     score: float
+    prose: bool  # its own paragraphs hold two sentences or more: a notice, not a footer or a menu
 
 
-def _best_block(body, stats: dict, dropped: dict) -> _Candidate | None:
+def _choose_block(body, stats: dict, dropped: dict) -> _Candidate | None:
+    """The main content block: the best block of prose, else the best block of any text."""
+    return _best_block(body, stats, dropped, prose_only=True) or _best_block(body, stats, dropped)
+
+
+def _best_block(body, stats: dict, dropped: dict, prose_only: bool = False) -> _Candidate | None:
     """The element whose own paragraphs (child <p>/<div> lines, <br>-separated text) hold the
     most Chinese characters; link-dense elements count less. None when the page has no Chinese."""
     best: _Candidate | None = None
-    for el in _visible_elements(body, dropped):
-        score = _own_score(el, stats, dropped)
-        if score > 0 and (best is None or score > best.score):
-            best = _Candidate(el, score)
+    open_: set = set()  # the ancestors of the element at hand
+    for el, entering in _walk(body, lambda e: e not in dropped and _tag(e) not in _RAW_TEXT):
+        if not isinstance(el.tag, str) or el in dropped or _tag(el) in _RAW_TEXT:
+            continue
+        if not entering:
+            open_.discard(el)
+            continue
+        open_.add(el)
+        score, sentences = _own_score(el, stats, dropped)
+        if score <= 0 or (prose_only and sentences < 2):
+            continue
+        # on a tie the inner element wins when the outer one only wraps it: <td> over its <tr>
+        wrapper = best is not None and best.element in open_ and stats[best.element].han == stats[el].han
+        if best is None or score > best.score or (score == best.score and wrapper):
+            best = _Candidate(el, score, sentences >= 2)
     return best
 
 
-def _visible_elements(el, dropped: dict):
-    """el and its element descendants, in document order, without the dropped subtrees."""
-    yield el
-    for child in el:
-        if isinstance(child.tag, str) and child not in dropped and _tag(child) not in _RAW_TEXT:
-            yield from _visible_elements(child, dropped)
+def _own_score(el, stats: dict, dropped: dict) -> tuple[float, int]:
+    """(Chinese characters, sentences) in el's direct text and its single-paragraph children,
+    not in links; scaled down when el is mostly links.
 
-
-def _reads_as_prose(el) -> bool:
-    """Two or more sentences (。！？): a notice, not a footer or a list of links."""
-    return len(_SENTENCE_END.findall(el.text_content())) >= 2
-
-
-def _own_score(el, stats: dict, dropped: dict) -> float:
-    """Chinese characters in el's direct text and its single-paragraph children, not in links.
-
-    <div><p>一、总体要求</p><p>坚持</p><ul>…</ul></div> → 8 (the list counts for the <ul>).
+    <div><p>一、总体要求</p><p>坚持。</p><ul>…</ul></div> → (7.0, 1): the list counts for the <ul>.
     """
-    han = _han(el.text or "")
+    texts = [el.text or ""] + [child.tail or "" for child in el]
+    han = sum(_han(t) for t in texts)
+    sentences = sum(len(_SENTENCE_END.findall(t)) for t in texts)
     for child in el:
-        han += _han(child.tail or "")
         if not isinstance(child.tag, str) or child in dropped or _tag(child) in _LINE_BREAKS:
             continue
         sub = stats[child]
         if not sub.nested_block and not sub.link_dense:
             han += sub.own_han
+            sentences += sub.sentences
     own = stats[el]
     if own.link_dense:
         han *= 1 - own.link_chars / own.chars
-    return float(han)
+    return float(han), sentences
 
 
-def _widen(block, stats: dict, dropped: dict) -> tuple[object, set]:
-    """Climb from the block to its parent while the parent adds only short, non-link siblings:
+def _widen(block, stats: dict, dropped: dict, site_names: set) -> tuple[object, set]:
+    """Climb from the block through its ancestors while they add only short, non-link siblings:
     a signature <p> after <div class="WordSection1">, the title and publication line of its
-    article box. Returns the element and the title siblings that repeat the block's own title."""
-    repeated: set = set()
+    article box. Wrappers that add nothing are passed through but not kept. Returns the widest
+    element that added text, and the headings taken in that are not to be read: a repeat of the
+    block's own title, a column name (<h1>通知</h1>), the site name."""
+    widest, node, unread = block, block, set()
     while True:
-        parent = block.getparent()
-        if parent is None or _tag(parent) == "html":
-            return block, repeated
-        siblings = [c for c in parent if isinstance(c.tag, str) and c is not block and c not in dropped
-                    and c not in repeated and stats[c].chars > 0]
-        if not siblings or stats[parent].link_dense:
-            return block, repeated
-        if any(stats[s].link_dense or len(_lines(s, dropped)) > 2 for s in siblings):
-            return block, repeated
-        head = _lines(block, {**dropped, **{r: "" for r in repeated}})[:_TITLE_LINES_CHECKED]
-        repeated |= {s for s in siblings if _is_title_box(s) and _matches_any(_text_of(s, dropped), head)}
-        block = parent
+        parent = node.getparent()
+        # never into <body>: its other children are the page's own header and footer
+        if parent is None or _tag(parent) in ("html", "body") or stats[parent].link_dense:
+            return widest, unread
+        siblings = [c for c in parent if isinstance(c.tag, str) and c is not node and c not in dropped
+                    and stats[c].chars > 0]
+        if not all(_is_small_sibling(s, stats, dropped) for s in siblings):
+            return widest, unread
+        if siblings:
+            head = _lines(node, {**dropped, **dict.fromkeys(unread, "unread")})[:_TITLE_LINES_CHECKED]
+            unread |= {s for s in siblings
+                       if _is_title_box(s) and not _can_head(_text_of(s, dropped), head, site_names)}
+            widest = parent
+        node = parent
+
+
+def _can_head(heading: str, head: list[str], site_names: set) -> bool:
+    """Whether a heading beside the block can stand as the notice's title line: not too short,
+    not the site name, and the block's first lines hold no title of their own."""
+    return (_han(heading) >= _TITLE_MIN_HAN and _han_only(heading) not in site_names
+            and not _matches_any(heading, head) and not _has_title_line(head))
+
+
+def _has_title_line(head: list[str]) -> bool:
+    """Whether one of the block's first lines reads as a title: it ends with a 文种 and is no
+    sentence. ['某某局文件', '关于做好春节工作的通知'] → True; ['各学校：', '现将…通知如下。'] → False."""
+    rules = structure_rules()
+    for line in head:
+        line = line.strip()
+        for suffix in rules.title_suffixes:
+            line = line.removesuffix(suffix)
+        if _han(line) >= _TITLE_MIN_HAN and not _TITLE_BREAKERS.search(line) and line.endswith(rules.doc_types):
+            return True
+    return False
+
+
+def _is_small_sibling(el, stats: dict, dropped: dict) -> bool:
+    """A box the notice's block may take in: at most two short lines, not links — a signature,
+    a date, a publication line, or a title heading."""
+    if stats[el].link_dense or len(_lines(el, dropped)) > 2:
+        return False
+    if _is_title_box(el):
+        return stats[el].chars <= _TITLE_MAX_CHARS
+    return stats[el].han <= _SIBLING_MAX_HAN
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -458,55 +548,59 @@ def _lines(el, dropped: dict, hole=None) -> list[str]:
     """An element's text as lines: blocks and <br> break lines, inline elements do not, cells
     of a row are joined by two full-width spaces. hole: an element replaced by one _HOLE line."""
     parts: list[str] = []
-    _collect(el, dropped, hole, parts, pre=False)
+    _collect(el, dropped, hole, parts)
     lines = []
-    for raw in "".join(parts).split("\n"):
-        line = _collapse(raw).replace(_CELL, "\u3000\u3000").strip()
+    # a cell's own paragraphs break lines inside it, not before or after it
+    text = _CELL_EDGES.sub("", "".join(parts))
+    for raw in text.split("\n"):
+        # empty cells leave runs of separators; a separator at either end separates nothing
+        line = _CELL_RUN.sub(_CELL, _collapse(raw)).strip(f" {_CELL}").replace(_CELL, "\u3000\u3000").strip()
         if line:
             lines.append(line)
     return lines
 
 
-def _collect(el, dropped: dict, hole, parts: list[str], pre: bool) -> None:
-    """Append el's text to parts, with '\\n' wherever a line ends."""
-    tag = _tag(el)
-    if el is hole:
-        parts.append(f"\n{_HOLE}\n")
-        return
-    if tag in _LINE_BREAKS:
-        parts.append("\n")
-        return
-    if tag in _RAW_TEXT:
-        return
-    pre = pre or tag == "pre"
-    block = tag in _BLOCK
-    if block:
-        parts.append("\n")
-    if tag == "tr":
-        parts.append(_CELL.join(_cells(el, dropped, hole, pre)))
-    else:
-        if el.text:
-            parts.append(_source_text(el.text, pre))
-        for child in el:
-            if isinstance(child.tag, str) and child not in dropped:
-                _collect(child, dropped, hole, parts, pre)
-            if child.tail:
-                parts.append(_source_text(child.tail, pre))
-    if block:
-        parts.append("\n")
+def _collect(top, dropped: dict, hole, parts: list[str]) -> None:
+    """Append the text under top to parts, with '\n' wherever a line ends and _CELL after
+    each table cell."""
+    pre = 0  # open <pre> elements: their line breaks are text
+    def enter(el) -> bool:
+        return (el is top or el not in dropped) and el is not hole and _tag(el) not in _OPAQUE
+
+    for el, entering in _walk(top, enter):
+        if not isinstance(el.tag, str) or (el in dropped and el is not top):
+            if not entering and el is not top and el.tail:
+                parts.append(_source_text(el.tail, pre > 0))
+            continue
+        tag = _tag(el)
+        if entering:
+            if el is hole:
+                parts.append(f"\n{_HOLE}\n")
+            elif tag in _LINE_BREAKS:
+                parts.append("\n")
+            elif tag not in _RAW_TEXT:
+                pre += tag == "pre"
+                if _is_cell(el):
+                    parts.append(_CELL_START)
+                elif tag in _BLOCK:
+                    parts.append("\n")
+                if el.text:
+                    parts.append(_source_text(el.text, pre > 0))
+            continue
+        if el is not hole and tag not in _LINE_BREAKS and tag not in _RAW_TEXT:
+            if _is_cell(el):
+                parts.append(_CELL)
+            elif tag in _BLOCK:
+                parts.append("\n")
+            pre -= tag == "pre"
+        if el is not top and el.tail:
+            parts.append(_source_text(el.tail, pre > 0))
 
 
-def _cells(row, dropped: dict, hole, pre: bool) -> list[str]:
-    """The non-empty cells of a table row, each as text (a cell may hold several lines)."""
-    cells = []
-    for cell in row:
-        if isinstance(cell.tag, str) and cell not in dropped:
-            parts: list[str] = []
-            _collect(cell, dropped, hole, parts, pre)
-            text = "".join(parts).strip("\n")
-            if _collapse(text).strip():
-                cells.append(text)
-    return cells
+def _is_cell(el) -> bool:
+    """A <td>/<th> of a row: joined to its neighbours on one line."""
+    parent = el.getparent()
+    return _tag(el) in ("td", "th") and parent is not None and _tag(parent) == "tr"
 
 
 def _source_text(text: str, pre: bool) -> str:
@@ -552,10 +646,9 @@ def _title_above(body, block, lines: list[str], hidden: dict, dropped: dict, sit
     """
     start, end = _positions(body, hidden)
     head = lines[:_TITLE_LINES_CHECKED]
-    for el in block.iter():
-        if el in start and _is_title_box(el) and _tag(el) not in ("h2", "h3") \
-                and not _under_dropped_from(el, block, dropped) and start[el] - start[block] <= _TITLE_GAP_HAN \
-                and _han(_text_of(el, hidden)) >= _TITLE_MIN_HAN:
+    for el, entering in _walk(block, lambda e: e not in dropped):
+        if entering and el in start and el not in dropped and _is_title_box(el) and _tag(el) not in ("h2", "h3") \
+                and start[el] - start[block] <= _TITLE_GAP_HAN and _han(_text_of(el, dropped)) >= _TITLE_MIN_HAN:
             return None  # the block has its own title heading (h2/h3 inside would be 一、… sections)
     best = None
     for el in body.iter():
@@ -563,33 +656,23 @@ def _title_above(body, block, lines: list[str], hidden: dict, dropped: dict, sit
         if el not in start or end[el] > start[block] or not _is_title_box(el):
             continue
         if best is None or (end[el], start[el]) >= (end[best], start[best]):
-            if _title_eligible(el, hidden, dropped, site_names):
+            if _title_eligible(el, dropped, site_names):
                 best = el
     if best is None or start[block] - end[best] > _TITLE_GAP_HAN:
         return None
-    title = _text_of(best, hidden)
-    return None if _matches_any(title, head) else title
+    title = _text_of(best, dropped)
+    return None if _matches_any(title, head) or _has_title_line(head) else title
 
 
-def _under_dropped_from(el, top, dropped: dict) -> bool:
-    """True when an element between el and top (both included) is dropped."""
-    for node in (el, *el.iterancestors()):
-        if node in dropped:
-            return True
-        if node is top:
-            return False
-    return False
-
-
-def _title_eligible(el, hidden: dict, dropped: dict, site_names: set) -> bool:
+def _title_eligible(el, dropped: dict, site_names: set) -> bool:
     """A heading that can be the page title: 4+ Chinese characters, short, not a link, not in
     navigation or footer (a page <header> is allowed: article titles sit in one), not the site name."""
-    text = _text_of(el, hidden)
+    text = _text_of(el, dropped)
     if _han(text) < _TITLE_MIN_HAN or len(text) > _TITLE_MAX_CHARS:
         return False
     if _han_only(text) in site_names:
         return False
-    stats = _measure(el, hidden)[el]
+    stats = _measure(el, dropped)[el]
     if stats.link_dense:
         return False
     return all(dropped.get(node) in (None, "header") for node in (el, *el.iterancestors()))
@@ -600,19 +683,21 @@ def _positions(body, hidden: dict) -> tuple[dict, dict]:
     start: dict = {}
     end: dict = {}
     count = 0
-
-    def visit(el) -> None:
-        nonlocal count
-        start[el] = count
-        if el not in hidden and _tag(el) not in _RAW_TEXT:
-            count += _han(el.text or "")
-            for child in el:
-                if isinstance(child.tag, str):
-                    visit(child)
-                count += _han(child.tail or "")
-        end[el] = count
-
-    visit(body)
+    for el, entering in _walk(body, lambda e: e not in hidden and _tag(e) not in _RAW_TEXT):
+        if not isinstance(el.tag, str):
+            if not entering:
+                count += _han(el.tail or "")
+            continue
+        seen = el not in hidden and _tag(el) not in _RAW_TEXT
+        if entering:
+            if seen:
+                start[el] = count
+                count += _han(el.text or "")
+        else:
+            if seen:
+                end[el] = count
+            if el is not body:
+                count += _han(el.tail or "")
     return start, end
 
 
@@ -635,14 +720,15 @@ def _han_only(text: str) -> str:
 
 
 def _matches_any(title: str, lines: list[str]) -> bool:
-    """True when the heading is one of the lines, or one contains the other: '通知' matches
-    '关于做好春节工作的通知'; a line of 4+ Chinese characters inside the heading matches too."""
+    """True when one of the lines carries the heading: '通知' matches '关于做好春节工作的通知', and
+    '关于做好春节工作的通知' matches the heading '区教育局关于做好春节工作的通知'; the signature
+    '区教育局' does not (a line inside the heading must be at least half of it)."""
     key = _han_only(title)
     if not key:
         return False
     for line in lines:
         other = _han_only(line)
-        if other and (key in other or (len(other) >= _TITLE_MIN_HAN and other in key)):
+        if other and (key in other or (len(other) >= _TITLE_MIN_HAN and len(other) * 2 >= len(key) and other in key)):
             return True
     return False
 
@@ -666,11 +752,13 @@ class _Found:
 
 
 def _take_publication_lines(lines: list[str], rules: IngestRules) -> tuple[list[str], list[_Found]]:
-    """Remove the publication lines above the notice's first sentence (and 来源 lines after its
-    last one); return the remaining lines and what they said.
+    """Remove the publication lines above the notice's first sentence (and 发布/来源 lines after
+    its last one); return the remaining lines and what they said. The notice's own lines are
+    never touched: a line must carry a 发布/来源 label, or (above the notice) start with 日期：.
 
     ['关于…的通知', '发布日期：2021-03-01  来源：区教育局', '各学校：', '现将…。']
     → (['关于…的通知', '各学校：', '现将…。'], [date 2021-03-01, source 区教育局])
+    ['各单位：', '一、时间：2021年3月5日'] → unchanged (a meeting notice's own item)
     """
     sentences = [i for i, line in enumerate(lines) if _SENTENCE_END.search(line)]
     first = sentences[0] if sentences else len(lines)
@@ -679,13 +767,18 @@ def _take_publication_lines(lines: list[str], rules: IngestRules) -> tuple[list[
     found: list[_Found] = []
     for i, line in enumerate(lines):
         matches = _publication(line, rules, order=i) if (i < first or i > last) else []
-        if matches and i > last and not any(m.kind == "source" or m.rank == 0 for m in matches):
-            matches = []  # a bare 时间：… after the body may be the notice's own
-        if matches:
+        labelled = any(m.kind == "source" or m.rank == 0 for m in matches)
+        if matches and (labelled or (i < first and _starts_with_label(line, rules))):
             found += matches
         else:
             kept.append(line)
     return kept, found
+
+
+def _starts_with_label(line: str, rules: IngestRules) -> bool:
+    """'日期：2021-03-01  点击：12' → True; '一、时间：2021年3月5日' → False."""
+    match = rules.html_publication_line.search(line)
+    return match is not None and not _HAN_OR_DIGIT.search(line[: match.start()])
 
 
 def _publication_around(body, block, hidden: dict, rules: IngestRules) -> list[_Found]:
