@@ -12,8 +12,9 @@ __version__ = "0.1.0"
 
 def extract_file(path):
     """Ingest, normalise and parse one file into a Document (raises InputError on bad input)."""
+    from pipeline.extract import extract_document
     from pipeline.ingest import ingest
     from pipeline.structure import parse_document
 
     text, ingested = ingest(path)
-    return parse_document(text, ingested.source, ingested.warnings)
+    return extract_document(parse_document(text, ingested.source, ingested.warnings))

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
+from types import MappingProxyType
 
 import regex
 import yaml
@@ -133,3 +135,84 @@ def ingest_rules() -> IngestRules:
 def schema_path(name: str) -> Path:
     """Path of a shipped JSON Schema (document.schema.json, comparison.schema.json)."""
     return RESOURCES_DIR / "schema" / name
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: one loaded rule set, cacheable
+class ExtractRules:
+    units: Mapping[str, tuple[str, float]]  # unit → (kind, magnitude)
+    fixed_words: tuple[str, ...]
+    modifiers: frozenset[str]
+    verbs: Mapping[str, str]  # verb → category
+    formulations: tuple[str, ...]
+    policy_terms: Path  # a jieba user dictionary
+    comparators_before: Mapping[str, str]
+    comparators_after: Mapping[str, str]
+    delivery_verbs: tuple[str, ...]
+    past_markers: tuple[str, ...]
+    not_target_before: tuple[str, ...]
+    eligibility_after: regex.Pattern
+    deadline_patterns: tuple[regex.Pattern, ...]
+    review_section_words: tuple[str, ...]
+    document_planned_verbs: tuple[str, ...]
+    programme_suffixes: tuple[str, ...]
+    facility_suffixes: tuple[str, ...]
+    event_suffixes: tuple[str, ...]
+    organization_suffixes: tuple[str, ...]
+    generic_heads: tuple[str, ...]
+
+
+_CATEGORIES = {"plan", "build", "strengthen", "implement", "organise", "supervise", "support", "other"}
+_UNIT_KINDS = {"quantity", "percent", "money", "duration"}
+_COMPARATORS = {"eq", "ge", "gt", "le", "lt", "approx", "range"}
+
+
+def _lines(name: str) -> list[list[str]]:
+    """Non-comment lines of a TSV or word list, split on tabs."""
+    rows = []
+    for number, line in enumerate((RESOURCES_DIR / name).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not fields[0]:
+            raise ResourceError(f"{RESOURCES_DIR / name}:{number}: empty first field")
+        rows.append(fields)
+    return rows
+
+
+@functools.cache
+def extract_rules() -> ExtractRules:
+    units = {}
+    for row in _lines("units.tsv"):
+        if len(row) < 3 or row[1] not in _UNIT_KINDS:
+            raise ResourceError(f"units.tsv: {row!r}: need unit, kind ({'/'.join(sorted(_UNIT_KINDS))}), magnitude")
+        units[row[0]] = (row[1], float(row[2]))
+    verbs = {}
+    for row in _lines("verbs.tsv"):
+        if len(row) < 2 or row[1] not in _CATEGORIES:
+            raise ResourceError(f"verbs.tsv: {row!r}: need verb and a category of {sorted(_CATEGORIES)}")
+        verbs[row[0]] = row[1]
+    name = "extract.yaml"
+    keys = {"comparators", "delivery_verbs", "past_markers", "not_target_before", "eligibility_after",
+            "deadline_patterns", "review_section_words", "document_planned_verbs", "programme_suffixes",
+            "facility_suffixes", "event_suffixes", "organization_suffixes", "generic_heads"}
+    data = _load_yaml(name, keys)
+    comparators = data["comparators"]
+    for side in ("before", "after"):
+        bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
+        if bad:
+            raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
+    strings = {key: _strings(name, key, data[key]) for key in keys - {"comparators", "eligibility_after",
+                                                                      "deadline_patterns"}}
+    return ExtractRules(
+        units=MappingProxyType(units),
+        fixed_words=tuple(row[0] for row in _lines("fixed_words.txt")),
+        modifiers=frozenset(row[0] for row in _lines("modifiers.txt")),
+        verbs=MappingProxyType(verbs),
+        formulations=tuple(row[0] for row in _lines("formulations.txt")),
+        policy_terms=RESOURCES_DIR / "policy_terms.txt",
+        comparators_before=MappingProxyType(dict(comparators["before"])),
+        comparators_after=MappingProxyType(dict(comparators["after"])),
+        eligibility_after=_compile(name, data["eligibility_after"]),
+        deadline_patterns=tuple(_compile(name, p) for p in data["deadline_patterns"]),
+        **strings,
+    )

@@ -1,0 +1,75 @@
+"""Extractors: numbers, targets, actions and projects of every item, each with its span and rule."""
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+import regex
+
+from pipeline.extract.actions import Action, extract_actions
+from pipeline.extract.numbers import Number, NumberFinder
+from pipeline.extract.projects import Project, extract_projects
+from pipeline.extract.segment import pos_cut
+from pipeline.extract.targets import Target, extract_targets
+from pipeline.resources import ExtractRules, extract_rules
+from pipeline.types import Document, Item
+
+__all__ = ["Action", "Number", "Project", "Target", "extract_document", "extract_item"]
+
+_FORMULATION_COUNT = regex.compile(r"^(?:[一二两三四五六七八九十百千万]+|双)(?:个|项|大|种|型|条)?")
+
+
+@functools.cache
+def _finder(rules: ExtractRules) -> NumberFinder:
+    return NumberFinder(rules)
+
+
+def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRules | None = None) -> Item:
+    """The item with its numbers, targets, actions and projects filled in.
+
+    >>> extract_item(item_of("建设瞭望山路幼儿园等12所公办幼儿园"), …).targets[0].value
+    12
+    """
+    rules = rules or extract_rules()
+    start, end = item.span
+    cut = functools.partial(pos_cut, user_dict=rules.policy_terms)
+    projects = extract_projects(text, start, end, rules, cut)
+    numbers = _with_formulations(_finder(rules).find(text, start, end), projects)
+    past = any(word in title for title in item.section_titles for word in rules.review_section_words)
+    targets = extract_targets(text, start, end, numbers, rules, plan_year, past_section=past)
+    actions = extract_actions(text, start, end, rules, cut)
+    return dataclasses.replace(item, numbers=tuple(numbers), targets=tuple(targets), actions=tuple(actions),
+                               projects=tuple(projects))
+
+
+def extract_document(doc: Document, rules: ExtractRules | None = None) -> Document:
+    """Run the extractors over every item of a parsed document."""
+    rules = rules or extract_rules()
+    items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules) for item in doc.items)
+    return dataclasses.replace(doc, items=items)
+
+
+def _with_formulations(numbers: list[Number], projects: list[Project]) -> list[Number]:
+    """The count inside a numbered formulation (三个强化 → 三个) is a `formulation` number and
+    replaces whatever the number patterns read there."""
+    extra = []
+    for project in projects:
+        if project.kind != "formulation":
+            continue
+        match = _FORMULATION_COUNT.match(project.name)
+        if not match:
+            continue
+        s = project.span[0]
+        e = s + match.end()
+        core = match.group(0).rstrip("个项大种型条")
+        value = 2 if core == "双" else _cn(core)
+        extra.append(Number(match.group(0), value, None, "formulation", (s, e), "numbers.formulation.v1"))
+    covered = [(p.span[0], p.span[1]) for p in projects if p.kind == "formulation"]
+    kept = [n for n in numbers if not any(s <= n.span[0] < e for s, e in covered)]
+    return sorted(kept + extra, key=lambda n: n.span)
+
+
+def _cn(core: str) -> int | None:
+    from pipeline.numerals import to_int
+
+    return to_int(core)

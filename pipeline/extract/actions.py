@@ -1,0 +1,128 @@
+"""Actions: the policy verb of each clause with its object and the verb's instrument category."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.resources import ExtractRules
+
+_BREAKS = set("，,；;。！？!?：:")
+_OPEN, _CLOSE = "《“（(", "》”）)"
+_JOINERS = {"和", "并", "与", "、"}
+
+
+@dataclass(frozen=True)
+class Action:
+    verb: str
+    object: str
+    category: str
+    text: str
+    span: tuple[int, int]
+    rule: str
+
+
+def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cut) -> list[Action]:
+    """One action per clause that has a policy verb.
+
+    >>> [(a.verb, a.object) for a in extract_actions("深入推进基层党组织标准化建设。", 0, 15, rules, cut)]
+    [('推进', '基层党组织标准化建设')]
+    """
+    actions = []
+    for s, e in clauses(text, start, end):
+        clause = text[s:e]
+        if len(clause.strip()) < 3:
+            continue
+        action = _clause_action(clause, s, rules, pos_cut)
+        if action is not None:
+            actions.append(action)
+    return actions
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans split at ，；。： outside 《》, “” and brackets (a title may hold a comma)."""
+    spans, depth, begin = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch in _BREAKS and depth == 0:
+            spans.append((begin, i))
+            begin = i + 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def verb_parts(word: str, verbs) -> list[str] | None:
+    """'制定出台' → ['制定', '出台'] when the word is made of lexicon verbs, else None."""
+    if word in verbs:
+        return [word]
+    for cut in range(len(word) - 1, 0, -1):
+        head, tail = word[:cut], word[cut:]
+        if head in verbs:
+            rest = verb_parts(tail, verbs)
+            if rest:
+                return [head, *rest]
+    return None
+
+
+def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Action | None:
+    tokens = pos_cut(clause)
+    positions, pos = [], 0
+    for word, _ in tokens:
+        positions.append(pos)
+        pos += len(word)
+
+    inside = []  # tokens within 《》 or “”: a verb there belongs to a title
+    depth = 0
+    for word, _ in tokens:
+        inside.append(depth > 0)
+        depth += sum(word.count(c) for c in "《“") - sum(word.count(c) for c in "》”")
+        depth = max(depth, 0)
+
+    def is_verb(i: int) -> bool:
+        return i < len(tokens) and not inside[i] and verb_parts(tokens[i][0], rules.verbs) is not None
+
+    def is_any_verb(i: int) -> bool:
+        return is_verb(i) or i < len(tokens) and not inside[i] and tokens[i][1] == "v"
+
+    first = None
+    for i, (word, _flag) in enumerate(tokens):
+        if word in rules.modifiers and is_any_verb(i + 1):
+            continue
+        if is_verb(i):
+            first = i
+            break
+    if first is None:
+        # no lexicon verb: a jieba verb near the start of the clause, category other
+        for i, (word, flag) in enumerate(tokens[:4]):
+            if flag == "v" and len(word) >= 2 and word not in rules.modifiers:
+                first = i
+                break
+    if first is None:
+        return None
+    last = first
+    while True:
+        if is_verb(last + 1):
+            last += 1
+        elif last + 2 < len(tokens) and tokens[last + 1][0] in _JOINERS and is_any_verb(last + 2) \
+                and last + 3 < len(tokens):
+            last += 2
+        else:
+            break
+    verb = "".join(word for word, _ in tokens[first:last + 1])
+    verb_start = positions[first]
+    object_text = clause[verb_start + len(verb):].strip()
+    if not object_text:
+        return None
+    category = "other"
+    parts = [part for word, _ in tokens[first:last + 1] for part in (verb_parts(word, rules.verbs) or [])]
+    for part in reversed(parts):
+        if rules.verbs[part] != "other":
+            category = rules.verbs[part]
+            break
+    stripped_start = len(clause) - len(clause.lstrip())
+    text_span = (offset + stripped_start, offset + len(clause.rstrip()))
+    rule = "actions.lexicon.v1" if is_verb(first) else "actions.jieba_verb.v1"
+    return Action(verb, object_text, category, clause.strip(), text_span, rule)

@@ -1,0 +1,182 @@
+"""Numeric expressions: Arabic, full-width or Chinese numerals with their unit and kind.
+
+Chinese numerals are only read inside a detected expression (a measure word, 第, 百分之, 年 …
+around them), never converted globally, so 统一 and 两会 stay words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.numerals import to_int
+from pipeline.resources import ExtractRules
+
+_CN = "零〇○一二两三四五六七八九十百千万亿"
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_AR = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
+_MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+              "十万": 1e5, "万": 1e4, "千": 1e3}
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    value: float | int | None
+    unit: str | None
+    kind: str
+    span: tuple[int, int]
+    rule: str
+    scalar: float | None = None  # value in base units when the unit carries a magnitude (万元 → 元)
+
+
+def parse_numeral(text: str) -> float | int | None:
+    """'1.3' → 1.3, '１２' → 12, '十四' → 14, '一百零五' → 105, '2,000' → 2000, '3万' → 30000."""
+    text = text.translate(_FULLWIDTH).replace(",", "").strip()
+    if not text:
+        return None
+    magnitude = 1.0
+    for prefix, factor in _MAGNITUDE.items():
+        if text.endswith(prefix) and len(text) > len(prefix) and regex.match(r"[\d.]", text[0]):
+            text, magnitude = text[: -len(prefix)], factor
+            break
+    if regex.fullmatch(r"\d+(?:\.\d+)?", text):
+        value = float(text) * magnitude
+    else:
+        converted = _cn_value(text)
+        if converted is None:
+            return None
+        value = converted * magnitude
+    return int(value) if float(value).is_integer() else value
+
+
+def _cn_value(text: str) -> int | None:
+    """Chinese numerals with 万/亿 sections: 一千二百万 → 12000000."""
+    if "亿" in text:
+        high, _, low = text.partition("亿")
+        high_v = _cn_value(high) if high else 1
+        low_v = _cn_value(low) if low else 0
+        return None if high_v is None or low_v is None else high_v * 100000000 + low_v
+    if "万" in text:
+        high, _, low = text.partition("万")
+        high_v = to_int(high) if high else 1
+        low_v = to_int(low) if low else 0
+        return None if high_v is None or low_v is None else high_v * 10000 + low_v
+    return to_int(text)
+
+
+class NumberFinder:
+    """Compiled patterns for one set of rules (units, fixed words)."""
+
+    def __init__(self, rules: ExtractRules):
+        self.rules = rules
+        units = sorted(rules.units, key=len, reverse=True)
+        unit_alt = "|".join(regex.escape(u) for u in units)
+        num = rf"(?:{_AR}{_MAG}?|[{_CN}]+)"
+        cn_year = rf"[{_CN_DIGITS}]{{4}}"
+        month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+        day = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+        dash = r"\s*[-—－–~～至到]\s*"
+        self.pattern = regex.compile(
+            "|".join([
+                rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
+                rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
+                rf"(?P<pct_range>{_AR}\s*[%％]?{dash}{_AR}\s*[%％])",
+                rf"(?P<range>{_AR}{dash}{_AR}\s*(?P<range_unit>{unit_alt}))",
+                rf"(?P<year>(?:(?:19|20)\d{{2}}|{cn_year})\s*年(?![度]?[-—－–~～至到]\s*\d)(?!代))",
+                r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
+                rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
+                r"(?P<code>\d\s*\+\s*[NnXx](?![A-Za-z]))",
+                rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
+                rf"(?P<measured>(?P<m_num>{num})\s*(?P<m_unit>{unit_alt}))",
+                rf"(?P<bare>{_AR}{_MAG}?)",
+            ])
+        )
+        self.fixed = regex.compile("|".join(regex.escape(w) for w in sorted(rules.fixed_words, key=len, reverse=True)))
+        self.units = rules.units
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Number]:
+        """Numbers in text[start:end], spans as offsets into text.
+
+        >>> [n.text for n in finder.find("建设12所公办幼儿园，优质园占比不低于50%")]
+        ['12所', '50%']
+        """
+        end = len(text) if end is None else end
+        blocked = set()
+        for match in self.fixed.finditer(text, start, end):
+            blocked.update(range(match.start(), match.end()))
+        found = []
+        for match in self.pattern.finditer(text, start, end):
+            if blocked.intersection(range(match.start(), match.end())):
+                continue
+            number = self._number(match, text)
+            if number is not None:
+                found.append(number)
+        return found
+
+    def _number(self, match: regex.Match, text: str) -> Number | None:
+        kind_group = match.lastgroup
+        span = (match.start(), match.end())
+        surface = match.group(0)
+        before = text[span[0] - 1] if span[0] > 0 else ""
+        after = text[span[1]] if span[1] < len(text) else ""
+        if regex.match(r"[A-Za-z]", before) or regex.match(r"[A-Za-z]", after):
+            return None  # PM2.5, 5G, F1, 4A: part of a name
+        if kind_group == "date":
+            return Number(surface, None, None, "date", span, "numbers.date.v1")
+        if kind_group == "year_range":
+            return Number(surface, int(regex.search(r"\d{4}", surface).group(0)), "年", "year_range", span,
+                          "numbers.year_range.v1")
+        if kind_group == "pct_range":
+            return Number(surface, parse_numeral(regex.match(_AR, surface).group(0)), "%", "percent", span,
+                          "numbers.percent_range.v1")
+        if kind_group == "range":
+            unit = match["range_unit"]
+            kind = self.units[unit][0]
+            return Number(surface, parse_numeral(regex.match(_AR, surface).group(0)), unit,
+                          "duration" if kind == "duration" else kind, span, "numbers.range.v1")
+        if kind_group == "year":
+            digits = surface.rstrip("年").strip()
+            return Number(surface, to_int(digits), "年", "year", span, "numbers.year.v1")
+        if kind_group == "plan_period":
+            return Number(surface, to_int(surface[:-1]), None, "plan_period", span, "numbers.plan_period.v1")
+        if kind_group == "ordinal":
+            core = regex.search(rf"{_AR}|[{_CN}]+", surface).group(0)
+            return Number(surface, parse_numeral(core), None, "ordinal", span, "numbers.ordinal.v1")
+        if kind_group == "code":
+            return Number(surface, int(surface[0]), None, "code", span, "numbers.code.v1")
+        if kind_group == "percent_words":
+            return Number(surface, parse_numeral(surface[3:]), "%", "percent", span, "numbers.percent_words.v1")
+        if kind_group == "measured":
+            return self._measured(match, span, before)
+        if kind_group == "bare":
+            if before == "第" or after in "年":
+                return None
+            return Number(surface, parse_numeral(surface), None, "quantity", span, "numbers.bare.v1")
+        return None
+
+    def _measured(self, match: regex.Match, span: tuple[int, int], before: str) -> Number | None:
+        numeral, unit = match["m_num"], match["m_unit"]
+        chinese = not regex.match(r"\d", numeral)
+        if chinese:
+            # 一个/一项 read as an article ("a"), and a Chinese numeral glued to a preceding Han
+            # character belongs to a word (统一, 三农): neither is a number.
+            if numeral == "一" or regex.match(r"\p{Han}", before) and before not in "为至到达近约共超逾和、及或第前后每":
+                return None
+        value = parse_numeral(numeral)
+        if value is None:
+            return None
+        kind, magnitude = self.units[unit]
+        if kind == "duration" and unit in ("年", "月", "日") and not chinese and value >= 1000:
+            return None
+        scalar = None
+        if magnitude != 1 or regex.search(_MAG + "$", numeral):
+            prefix_factor = next((f for p, f in _MAGNITUDE.items() if numeral.endswith(p) and not chinese), 1.0)
+            base = parse_numeral(regex.sub(_MAG + "$", "", numeral)) if prefix_factor != 1.0 else value
+            scalar = float(base) * prefix_factor * magnitude
+        if regex.search(_MAG + "$", numeral) and not chinese:
+            value = parse_numeral(regex.sub(_MAG + "$", "", numeral))
+            unit = regex.search(_MAG + "$", numeral).group(0) + unit
+        return Number(match.group(0), value, unit, kind, span, f"numbers.{kind}.v1", scalar)

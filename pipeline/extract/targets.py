@@ -1,0 +1,225 @@
+"""Quantitative targets: a number the plan commits to reach, build, keep within or not fall below."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.extract.numbers import Number
+from pipeline.resources import ExtractRules
+
+_TARGET_KINDS = {"quantity", "percent", "money", "duration"}
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
+_SENTENCE_BREAK = regex.compile(r"[。！？!?]")
+_LEADING_NOISE = regex.compile(r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
+_DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
+_LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    indicator: str
+    value: float | int
+    value_max: float | int | None
+    unit: str | None
+    comparator: str
+    deadline: int | str | None
+    span: tuple[int, int]
+    rule: str
+
+
+def _bounds(pattern: regex.Pattern, text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    """Start and end of the stretch of text[lo:hi] around pos between two breaks."""
+    start = lo
+    for m in pattern.finditer(text, lo, pos):
+        start = m.end()
+    m = pattern.search(text, pos, hi)
+    return start, (m.start() if m else hi)
+
+
+def extract_targets(text: str, start: int, end: int, numbers: list[Number], rules: ExtractRules,
+                    plan_year: int | None, past_section: bool = False) -> list[Target]:
+    """Targets among the numbers of one item.
+
+    >>> [(t.indicator, t.value, t.unit, t.comparator) for t in extract_targets("优质园占比不低于50%", …)]
+    [('优质园占比', 50, '%', 'ge')]
+    """
+    if past_section:
+        return []
+    quoted = _quoted_positions(text, start, end)
+    targets = []
+    for number in numbers:
+        if number.kind not in _TARGET_KINDS or number.value is None or number.span[0] in quoted:
+            continue
+        target = _target(text, start, end, number, rules, plan_year)
+        if target is not None:
+            targets.append(target)
+    return targets
+
+
+def _quoted_positions(text: str, start: int, end: int) -> set[int]:
+    """Positions inside 《》 and “”: a number there belongs to a name (“十个一”), not a goal."""
+    from pipeline.extract.projects import find_brackets
+
+    positions: set[int] = set()
+    for open_, close in (("《", "》"), ("“", "”")):
+        for s, e in find_brackets(text, start, end, open_, close):
+            positions.update(range(s, e))
+    return positions
+
+
+def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) -> Target | None:
+    s, e = number.span
+    sent_start, sent_end = _bounds(_SENTENCE_BREAK, text, start, end, s)
+    clause_start, clause_end = _bounds(_CLAUSE_BREAK, text, start, end, s)
+    sentence = text[sent_start:sent_end]
+    before = text[clause_start:s]
+    after = text[e:clause_end]
+
+    if any(marker in sentence for marker in rules.past_markers if marker != "了") or _reports_past(sentence):
+        return None
+    if plan_year and _starts_with_past_year(sentence, plan_year):
+        return None
+    if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after) \
+            and before.rstrip().startswith(("对", "凡", "在", "年")):
+        return None
+    if rules.eligibility_after.match(after) and regex.search(r"(?:对|凡|其中)[^，。；]*$", before):
+        return None
+
+    comparator, rule_word, cmp_start = _comparator_before(before, rules)
+    after_cmp, after_len = _comparator_after(after, rules)
+    end_of_target = e + after_len
+    if after_cmp and comparator != "approx":
+        comparator, rule_word = after_cmp, "after"
+    value_max = None
+    if number.rule in ("numbers.percent_range.v1", "numbers.range.v1"):
+        values = regex.findall(r"\d+(?:\.\d+)?", number.text)
+        if len(values) >= 2:
+            value_max = float(values[1]) if "." in values[1] else int(values[1])
+            comparator, rule_word = "range", "range"
+
+    verb = _delivery_verb(before, rules)
+    if comparator is None and (verb is None or number.kind != "quantity"):
+        grant = regex.search(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$", before)
+        if grant is None:
+            return None
+        comparator, rule_word = "eq", "grant"
+    comparator = comparator or "eq"
+
+    indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
+    if not indicator:
+        return None
+    span = (ind_start, end_of_target)
+    return Target(
+        text=text[span[0]:span[1]],
+        indicator=indicator,
+        value=number.value,
+        value_max=value_max,
+        unit=number.unit,
+        comparator=comparator,
+        deadline=_deadline(text, sent_start, s, rules, plan_year),
+        span=span,
+        rule=f"targets.{comparator}.{rule_word or 'count'}.v1",
+    )
+
+
+def _reports_past(sentence: str) -> bool:
+    """增长了5.2%, 完成了…: a verb with the perfective 了 reports a result."""
+    return bool(regex.search(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了", sentence))
+
+
+def _starts_with_past_year(sentence: str, plan_year: int) -> bool:
+    match = regex.match(r"\s*(?:(?:在|截至)\s*)?((?:19|20)\d{2})\s*年(?!底前|前)", sentence)
+    return bool(match) and int(match.group(1)) < plan_year
+
+
+def _comparator_before(before: str, rules: ExtractRules) -> tuple[str | None, str | None, int | None]:
+    """Comparator word closest to the number (不低于50%, 提高到90%左右): its comparator and start."""
+    best = None
+    for word, comparator in rules.comparators_before.items():
+        idx = before.rfind(word)
+        if idx == -1:
+            continue
+        gap = before[idx + len(word):]
+        if len(gap) > 6 or _CLAUSE_BREAK.search(gap):
+            continue
+        # the word ending nearest the number wins; at the same end the longer (不低于 over 低于)
+        if best is None or (idx + len(word), len(word)) > (best[2] + len(best[1]), len(best[1])):
+            best = (comparator, word, idx)
+    if best is None:
+        return None, None, None
+    return best[0], _rule_name(best[1]), best[2]
+
+
+def _comparator_after(after: str, rules: ExtractRules) -> tuple[str | None, int]:
+    for word in sorted(rules.comparators_after, key=len, reverse=True):
+        if after.startswith(word):
+            if word == "内" and after.startswith("内容"):
+                continue
+            return rules.comparators_after[word], len(word)
+    return None, 0
+
+
+def _rule_name(word: str) -> str:
+    names = {"不低于": "not_below", "不少于": "not_below", "至少": "at_least", "达到": "reach", "达": "reach",
+             "超过": "exceed", "突破": "exceed", "高于": "exceed", "不超过": "not_above", "最高": "maximum",
+             "控制在": "keep_within", "低于": "below", "约": "about", "保持": "keep"}
+    return names.get(word, "word")
+
+
+def _delivery_verb(before: str, rules: ExtractRules) -> str | None:
+    """The verb of a count of things to deliver (建设…等12所, 引进…300名)."""
+    for verb in sorted(rules.delivery_verbs, key=len, reverse=True):
+        if verb in before:
+            return verb
+    return None
+
+
+def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> tuple[str, int]:
+    """What is counted or measured, as a phrase of the text, and where the target text starts."""
+    head = text[clause_start:num_start]
+    if cmp_start is not None:
+        head = head[:cmp_start]
+    stripped = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head))
+    offset = clause_start + len(head) - len(stripped)
+    indicator = stripped.rstrip("的为是在")
+    if indicator.startswith("完成") and not verb_counts(indicator, after):
+        indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
+    if verb and verb in indicator:
+        # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园
+        noun_after = regex.match(r"[\p{Han}]{2,12}", after.lstrip("所个名家处项例座套台张条"))
+        verb_at = indicator.find(verb)
+        if noun_after and (not indicator[verb_at + len(verb):].strip() or "等" in indicator):
+            return verb + noun_after.group(0), offset + verb_at
+        listed = _LIST_HEAD.search(indicator)
+        if listed:
+            return verb + indicator[listed.end():], offset + verb_at
+        return indicator[verb_at:], offset + verb_at
+    return indicator.strip(), offset
+
+
+def verb_counts(indicator: str, after: str) -> bool:
+    """True when a noun follows the count (完成…等3所学校): then the verb belongs to the indicator."""
+    return bool(regex.match(r"[所个名家处项例座]?[\p{Han}]{2}", after))
+
+
+def _deadline(text, sent_start, num_start, rules: ExtractRules, plan_year):
+    """到2025年 → 2025; 2024年6月底前 → '2024-06-30'; 年底前 → the plan year; else None."""
+    window = text[sent_start:num_start]
+    best = None
+    for pattern in rules.deadline_patterns:
+        for m in pattern.finditer(window):
+            if best is None or m.start() > best.start():
+                best = m
+    if best is None:
+        return None
+    groups = best.groupdict()
+    if groups.get("this_year"):
+        return plan_year
+    year = int(groups["year"])
+    if groups.get("month"):
+        month = int(groups["month"])
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return year
