@@ -148,8 +148,12 @@ class ExtractRules:
     comparators_before: Mapping[str, str]
     comparators_after: Mapping[str, str]
     delivery_verbs: tuple[str, ...]
-    past_markers: tuple[str, ...]
+    past_in_sentence: tuple[str, ...]
+    past_in_clause: tuple[str, ...]
     not_target_before: tuple[str, ...]
+    group_before: tuple[str, ...]
+    rate_nouns: tuple[str, ...]
+    grant_pattern: regex.Pattern
     eligibility_after: regex.Pattern
     deadline_patterns: tuple[regex.Pattern, ...]
     review_section_words: tuple[str, ...]
@@ -193,6 +197,7 @@ def extract_rules() -> ExtractRules:
         verbs[row[0]] = row[1]
     name = "extract.yaml"
     keys = {"comparators", "delivery_verbs", "past_markers", "not_target_before", "eligibility_after",
+            "group_before", "rate_nouns", "grant_pattern",
             "deadline_patterns", "review_section_words", "document_planned_verbs", "programme_suffixes",
             "facility_suffixes", "event_suffixes", "organization_suffixes", "generic_heads"}
     data = _load_yaml(name, keys)
@@ -201,8 +206,8 @@ def extract_rules() -> ExtractRules:
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
-    strings = {key: _strings(name, key, data[key]) for key in keys - {"comparators", "eligibility_after",
-                                                                      "deadline_patterns"}}
+    special = {"comparators", "eligibility_after", "deadline_patterns", "past_markers", "grant_pattern"}
+    strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
         fixed_words=tuple(row[0] for row in _lines("fixed_words.txt")),
@@ -213,6 +218,9 @@ def extract_rules() -> ExtractRules:
         comparators_before=MappingProxyType(dict(comparators["before"])),
         comparators_after=MappingProxyType(dict(comparators["after"])),
         eligibility_after=_compile(name, data["eligibility_after"]),
+        grant_pattern=_compile(name, data["grant_pattern"]),
+        past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),
+        past_in_clause=_strings(name, "past_markers.clause", data["past_markers"]["clause"]),
         deadline_patterns=tuple(_compile(name, p) for p in data["deadline_patterns"]),
         **strings,
     )

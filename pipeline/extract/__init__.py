@@ -16,7 +16,7 @@ from pipeline.types import Document, Item
 
 __all__ = ["Action", "Number", "Project", "Target", "extract_document", "extract_item"]
 
-_FORMULATION_COUNT = regex.compile(r"^(?:[一二两三四五六七八九十百千万]+|双)(?:个|项|大|种|型|条)?")
+_FORMULATION_COUNT = regex.compile(r"^(?:[一二两三四五六七八九十]+|双)(?:个|项|大|种|条|位|支|方)?")
 
 
 @functools.cache
@@ -61,7 +61,7 @@ def _with_formulations(numbers: list[Number], projects: list[Project]) -> list[N
             continue
         s = project.span[0]
         e = s + match.end()
-        core = match.group(0).rstrip("个项大种型条")
+        core = match.group(0).rstrip("个项大种条位支方")
         value = 2 if core == "双" else _cn(core)
         extra.append(Number(match.group(0), value, None, "formulation", (s, e), "numbers.formulation.v1"))
     covered = [(p.span[0], p.span[1]) for p in projects if p.kind == "formulation"]

@@ -81,6 +81,7 @@ class NumberFinder:
         dash = r"\s*[-—－–~～至到]\s*"
         self.pattern = regex.compile(
             "|".join([
+                rf"(?P<date_range>(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月{dash}{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
                 rf"(?P<pct_range>{_AR}\s*[%％]?{dash}{_AR}\s*[%％])",
@@ -88,7 +89,7 @@ class NumberFinder:
                 rf"(?P<year>(?:(?:19|20)\d{{2}}|{cn_year})\s*年(?![度]?[-—－–~～至到]\s*\d)(?!代))",
                 r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
-                r"(?P<code>\d\s*\+\s*[NnXx](?![A-Za-z]))",
+                r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
                 rf"(?P<measured>(?P<m_num>{num})\s*(?P<m_unit>{unit_alt}))",
                 rf"(?P<bare>{_AR}{_MAG}?)",
@@ -122,9 +123,10 @@ class NumberFinder:
         surface = match.group(0)
         before = text[span[0] - 1] if span[0] > 0 else ""
         after = text[span[1]] if span[1] < len(text) else ""
-        if regex.match(r"[A-Za-z]", before) or regex.match(r"[A-Za-z]", after):
-            return None  # PM2.5, 5G, F1, 4A: part of a name
-        if kind_group == "date":
+        if kind_group != "code" and (regex.match(r"[A-Za-z]", before) or (regex.match(r"[A-Za-z]", after)
+                                                                         and kind_group != "measured")):
+            return None  # PM2.5, F1, 4A: part of a name
+        if kind_group in ("date", "date_range"):
             return Number(surface, None, None, "date", span, "numbers.date.v1")
         if kind_group == "year_range":
             return Number(surface, int(regex.search(r"\d{4}", surface).group(0)), "年", "year_range", span,
@@ -147,24 +149,23 @@ class NumberFinder:
             return Number(surface, parse_numeral(core), None, "ordinal", span, "numbers.ordinal.v1")
         if kind_group == "code":
             return Number(surface, int(surface[0]), None, "code", span, "numbers.code.v1")
+        if regex.match(r"[A-Za-z]", before):
+            return None
         if kind_group == "percent_words":
             return Number(surface, parse_numeral(surface[3:]), "%", "percent", span, "numbers.percent_words.v1")
         if kind_group == "measured":
             return self._measured(match, span, before)
         if kind_group == "bare":
-            if before == "第" or after in "年":
-                return None
+            if before == "第" or after and after in "年型号":
+                return None  # 2型糖尿病, 12号: a name, not an amount
             return Number(surface, parse_numeral(surface), None, "quantity", span, "numbers.bare.v1")
         return None
 
     def _measured(self, match: regex.Match, span: tuple[int, int], before: str) -> Number | None:
         numeral, unit = match["m_num"], match["m_unit"]
         chinese = not regex.match(r"\d", numeral)
-        if chinese:
-            # 一个/一项 read as an article ("a"), and a Chinese numeral glued to a preceding Han
-            # character belongs to a word (统一, 三农): neither is a number.
-            if numeral == "一" or regex.match(r"\p{Han}", before) and before not in "为至到达近约共超逾和、及或第前后每":
-                return None
+        if chinese and numeral == "一":
+            return None  # 一个/一项 read as an article ("a"); fixed words (统一, 三农) are masked earlier
         value = parse_numeral(numeral)
         if value is None:
             return None

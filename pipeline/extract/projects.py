@@ -7,8 +7,8 @@ import regex
 
 from pipeline.resources import ExtractRules
 
-_NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十百千万双]")
-_SLOGAN = regex.compile(r"[、，,；;：:。]")
+_NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
+_SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")

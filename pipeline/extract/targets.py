@@ -78,15 +78,17 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     before = text[clause_start:s]
     after = text[e:clause_end]
 
-    if any(marker in sentence for marker in rules.past_markers if marker != "了") or _reports_past(sentence):
+    clause = text[clause_start:clause_end]
+    if any(m in sentence for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
-    if plan_year and _starts_with_past_year(sentence, plan_year):
+    if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
         return None
-    if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after) \
-            and before.rstrip().startswith(("对", "凡", "在", "年")):
+    if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after):
         return None
-    if rules.eligibility_after.match(after) and regex.search(r"(?:对|凡|其中)[^，。；]*$", before):
+    if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
         return None
+    if regex.match(r"\s*(?:对于|对|凡)", before) and "的" in after:
+        return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
 
     comparator, rule_word, cmp_start = _comparator_before(before, rules)
     after_cmp, after_len = _comparator_after(after, rules)
@@ -102,10 +104,12 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
 
     verb = _delivery_verb(before, rules)
     if comparator is None and (verb is None or number.kind != "quantity"):
-        grant = regex.search(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$", before)
-        if grant is None:
+        if rules.grant_pattern.match(after) or regex.search(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$", before):
+            comparator, rule_word = "eq", "grant"
+        elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
+            comparator, rule_word = "eq", "rate"
+        else:
             return None
-        comparator, rule_word = "eq", "grant"
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
