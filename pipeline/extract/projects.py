@@ -8,10 +8,14 @@ import regex
 from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
-_SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s")
+# principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”), plan periods
+_SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s|[式型]$|^十[一二三四五六七八九]五$")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
-_STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、")
+_STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
+# Verbs that often precede a name but are not policy-instrument verbs of verbs.tsv.
+_EXTRA_VERBS = ("做好", "办好", "承办", "举办", "开放", "对标", "依托", "联合", "加快", "重点", "协调", "助推", "服务",
+                "启动", "实行", "开展", "组织", "参加", "参与", "成立", "列入", "覆盖")
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
 
 
@@ -54,10 +58,16 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     inside_titles = set()
     for s, e in titles:
         inside_titles.update(range(s, e))
-    quotes = [(s, e) for s, e in find_brackets(text, start, end, "“", "”") if s not in inside_titles]
+    all_quotes = find_brackets(text, start, end, "“", "”")
+    quotes = [(s, e) for s, e in all_quotes if s not in inside_titles]
+    for s, e in all_quotes:
+        name = text[s + 1:e - 1]
+        if s in inside_titles and _NUMERAL_LED.match(name) and len(name) <= 8:
+            # 《促进…“十个一”项目行动计划》: the formulation inside a title is named too
+            found.append(Project(name, "formulation", None, (s + 1, e - 1), "projects.formulation.in_title.v1"))
     for s, e in quotes:
         name = text[s + 1:e - 1]
-        if not name or len(name) > 15 or _SLOGAN.search(name):
+        if not name or len(name) > 20 or _SLOGAN.search(name):
             continue
         if _NUMERAL_LED.match(name) and name not in rules.fixed_words:
             kind, rule = "formulation", "projects.formulation.quoted.v1"
@@ -69,14 +79,18 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     taken = set(inside_titles)
     for s, e in quotes:
         taken.update(range(s, e))
+    quoted_names = {(s + 1, e - 1) for s, e in quotes}
     for term in rules.formulations:
         for match in regex.finditer(regex.escape(term), text[start:end]):
             s, e = start + match.start(), start + match.end()
-            if not taken.intersection(range(s, e)):
+            if (s, e) in quoted_names or s in inside_titles:
+                continue
+            # a formulation inside a longer quoted name (“双覆盖、全引领”) is named on its own too
+            if not taken.intersection(range(s, e)) or any(qs <= s and e <= qe for qs, qe in quoted_names):
                 found.append(Project(term, "formulation", None, (s, e), "projects.formulation.lexicon.v1"))
                 taken.update(range(s, e))
-    for kind, suffixes in (("event", rules.event_suffixes), ("facility", rules.facility_suffixes),
-                           ("organization", rules.organization_suffixes), ("programme", rules.programme_suffixes)):
+    for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
+                           ("facility", rules.facility_suffixes), ("programme", rules.programme_suffixes)):
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             found.append(project)
             taken.update(range(*project.span))
@@ -102,40 +116,81 @@ def _document_status(text: str, item_start: int, s: int, titles, rules: ExtractR
 
 
 def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
-    """Names that end in a suffix (幼儿园, 运动会, 大学 …) with a proper-name head."""
+    """Names that end in a suffix (幼儿园, 运动会, 大学, 工程 …).
+
+    Facilities and organizations need a proper-name head (a place cue, a name tag, or a place
+    in an enumeration 奋进路中学、弘德学校等); events and programmes (工程/计划/行动) are named
+    by their whole phrase, so only leading verbs, modifiers and scope words are cut off."""
     alternatives = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    phrase_named = kind in ("event", "programme")
+    stops = _STOP_CHARS
     for match in regex.finditer(rf"(?:{alternatives})", text[start:end]):
         e = start + match.end()
-        if e in taken or start + match.start() in taken:
+        if e - 1 in taken or start + match.start() in taken:
             continue
+        if e < end and regex.match(r"[\p{Han}]", text[e]) and text[e] not in "等和与及、的项人":
+            continue  # the suffix runs on into a longer word (计划生育, 工程师)
         s = start + match.start()
-        while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in _STOP_CHARS and s - 1 not in taken:
+        while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
-        s = _cut_after_last_verb(text, s, start + match.start(), rules)
+        if text[s - 1:s] == "”":
+            continue  # “一校一品”党建品牌创建工程: the quoted name already names it
+        close = text.rfind("）", s, start + match.start())
+        if close != -1 and "（" not in text[s:close]:
+            s = close + 1  # …（市、区）要制定…: a bracket closed before the name began
+        s += len(_TIME_HEAD.match(text, s).group(0))
+        if phrase_named:
+            s = _strip_leading_verbs(text, s, start + match.start(), rules)
+        else:
+            s = _cut_after_last_verb(text, s, start + match.start(), rules)
         while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]):
             s += 1  # 12所… or 三所…: a count, not a name
         if s < e and text[s] in "所个家处座名项" and s > start and regex.match(r"[\d一二两三四五六七八九十]", text[s - 1]):
             s += 1
         name = text[s:e]
         head = name[: len(name) - len(match.group(0))]
-        if len(head) < 2 or head.startswith(tuple(rules.generic_heads)) or not _is_proper(head, tagger):
+        if len(head) < 2 or head in rules.generic_heads or any(w in head for w in _GENERIC_PARTS):
             continue
-        if kind == "event":
-            ordinal = regex.search(r"第[\d一二三四五六七八九十]+届", name)
-            if ordinal and ordinal.start() > 0 and name[:ordinal.start()] in ("新区", "全市", "全区", "全县"):
-                pass
+        if kind == "event" and len(head) < 3 and "届" not in head:
+            continue  # 田径运动会, 艺术展演: a kind of event, not a named one
+        if not phrase_named:
+            enumerated = s > start and text[s - 1] == "、" or text[e:e + 1] in ("、", "等")
+            if head.startswith(tuple(rules.generic_heads)) or not (enumerated or _is_proper(head, tagger)):
+                continue
         yield Project(name, kind, None, (s, e), f"projects.{kind}.suffix.v1")
 
 
+_TIME_HEAD = regex.compile(r"(?:\d{2,4}年|年底前|年内|全年|年|全部)*")
+# Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
+_GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
+_SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量)")
+
+
+def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRules) -> int:
+    """深入开展师德师风专项治理行动 → 师德师风专项治理行动: modifiers, verbs and scope words at the
+    front of the phrase are not part of its name."""
+    changed = True
+    while changed and s < suffix_start:
+        changed = False
+        run = text[s:suffix_start]
+        for word in sorted([*rules.modifiers, *rules.verbs, *_EXTRA_VERBS], key=len, reverse=True):
+            if run.startswith(word) and len(run) > len(word) + 1:
+                s += len(word)
+                changed = True
+                break
+        scope = _SCOPE.match(text[s:suffix_start])
+        if scope and len(run) > scope.end() + 1:
+            s += scope.end()
+            changed = True
+    return s
+
+
 def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules) -> int:
-    """Start the name after the last policy verb of the run: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛."""
+    """Start the name after the last verb of the run: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛."""
     run = text[s:suffix_start]
     cut = 0
-    for verb in rules.verbs:
+    for verb in (*rules.verbs, *_EXTRA_VERBS):
         for m in regex.finditer(regex.escape(verb), run):
-            cut = max(cut, m.end())
-    for extra in ("做好", "办好", "承办", "举办", "开放", "对标", "依托", "联合", "加快", "重点", "协调", "助推", "服务"):
-        for m in regex.finditer(extra, run):
             cut = max(cut, m.end())
     return s + cut
 
@@ -148,12 +203,14 @@ def _is_proper(head: str, tagger) -> bool:
 
 
 def _dedupe(projects: list[Project]) -> list[Project]:
-    """Each distinct name once per item (the first mention), nested matches dropped."""
+    """Each distinct name once per item (the first mention); a name nested in another counts only
+    when it is a formulation (双覆盖 in “双覆盖、全引领”)."""
     out, seen = [], set()
     for project in projects:
         if (project.name, project.kind) in seen:
             continue
-        if any(o.span[0] <= project.span[0] and project.span[1] <= o.span[1] and o is not project for o in out):
+        if project.kind != "formulation" and any(
+                o.span[0] <= project.span[0] and project.span[1] <= o.span[1] and o is not project for o in out):
             continue
         seen.add((project.name, project.kind))
         out.append(project)
