@@ -8,6 +8,7 @@ from pipeline.resources import ExtractRules
 _BREAKS = set("，,；;。！？!?：:")
 _OPEN, _CLOSE = "《“（(", "》”）)"
 _JOINERS = {"和", "并", "与", "、"}
+_OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
 
 @dataclass(frozen=True)
@@ -67,19 +68,30 @@ def verb_parts(word: str, verbs) -> list[str] | None:
     return None
 
 
+def modifier_length(word: str, verbs, modifiers) -> int:
+    """'全面落实' → 2 (全面 is a modifier and 落实 a verb); 0 when the word does not start so."""
+    for cut in range(len(word) - 1, 0, -1):
+        if word[:cut] in modifiers and verb_parts(word[cut:], verbs):
+            return cut
+    return 0
+
+
 def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Action | None:
     tokens = pos_cut(clause)
+    # jieba glues some modifiers to their verb (全面落实): split them into two tokens
+    split = []
+    for word, flag in tokens:
+        cut = modifier_length(word, rules.verbs, rules.modifiers) if word not in rules.verbs else 0
+        split.extend([(word[:cut], "d"), (word[cut:], "v")] if cut else [(word, flag)])
+    tokens = split
     positions, pos = [], 0
     for word, _ in tokens:
         positions.append(pos)
         pos += len(word)
-
-    inside = []  # tokens within 《》 or “”: a verb there belongs to a title
-    depth = 0
+    inside, depth = [], 0  # tokens within 《》 or “”: a verb there belongs to a title
     for word, _ in tokens:
         inside.append(depth > 0)
-        depth += sum(word.count(c) for c in "《“") - sum(word.count(c) for c in "》”")
-        depth = max(depth, 0)
+        depth = max(depth + sum(word.count(c) for c in "《“") - sum(word.count(c) for c in "》”"), 0)
 
     def is_verb(i: int) -> bool:
         return i < len(tokens) and not inside[i] and verb_parts(tokens[i][0], rules.verbs) is not None
@@ -95,9 +107,10 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Ac
             first = i
             break
     if first is None:
-        # no lexicon verb: a jieba verb near the start of the clause, category other
+        # no lexicon verb: a jieba verb near the start of the clause, category other; a clause
+        # whose verb states the outcome (…比例达到95%) reports a target, not an action
         for i, (word, flag) in enumerate(tokens[:4]):
-            if flag == "v" and len(word) >= 2 and word not in rules.modifiers:
+            if flag == "v" and len(word) >= 2 and word not in rules.modifiers and word not in _OUTCOME_VERBS:
                 first = i
                 break
     if first is None:
