@@ -157,6 +157,7 @@ class ExtractRules:
     eligibility_after: regex.Pattern
     deadline_patterns: tuple[regex.Pattern, ...]
     review_section_words: tuple[str, ...]
+    non_action_verbs: tuple[str, ...]
     document_planned_verbs: tuple[str, ...]
     programme_suffixes: tuple[str, ...]
     facility_suffixes: tuple[str, ...]
@@ -198,7 +199,7 @@ def extract_rules() -> ExtractRules:
     name = "extract.yaml"
     keys = {"comparators", "delivery_verbs", "past_markers", "not_target_before", "eligibility_after",
             "group_before", "rate_nouns", "grant_pattern",
-            "deadline_patterns", "review_section_words", "document_planned_verbs", "programme_suffixes",
+            "deadline_patterns", "review_section_words", "non_action_verbs", "document_planned_verbs", "programme_suffixes",
             "facility_suffixes", "event_suffixes", "organization_suffixes", "generic_heads"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]

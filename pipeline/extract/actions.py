@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from pipeline.resources import ExtractRules
 
 _BREAKS = set("，,；;。！？!?：:")
 _OPEN, _CLOSE = "《“（(", "》”）)"
-_JOINERS = {"和", "并", "与", "、"}
+_JOINERS = {"和", "并", "与"}
 _OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
 
@@ -21,7 +23,8 @@ class Action:
     rule: str
 
 
-def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cut) -> list[Action]:
+def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cut,
+                    plan_year: int | None = None) -> list[Action]:
     """One action per clause that has a policy verb.
 
     >>> [(a.verb, a.object) for a in extract_actions("深入推进基层党组织标准化建设。", 0, 15, rules, cut)]
@@ -30,12 +33,23 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
     actions = []
     for s, e in clauses(text, start, end):
         clause = text[s:e]
-        if len(clause.strip()) < 3:
+        if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
         action = _clause_action(clause, s, rules, pos_cut)
         if action is not None:
             actions.append(action)
     return actions
+
+
+def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> bool:
+    """Conditions (对…的), past results (2022年全市完成…, 同比增长) and means (依托…) are no actions."""
+    stripped = clause.strip()
+    if stripped.endswith("的") or stripped.startswith(tuple(rules.non_action_verbs)):
+        return True
+    if any(m in stripped for m in rules.past_in_sentence) or any(m in stripped for m in rules.past_in_clause):
+        return True
+    year = regex.match(r"((?:19|20)\d{2})\s*年(?!底前|前)", stripped)
+    return bool(year and plan_year and int(year.group(1)) < plan_year)
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -115,9 +129,12 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Ac
                 break
     if first is None:
         return None
+    comparator = next((w for w in rules.comparators_before if w in clause[positions[first]:]), None)
+    if comparator and first > 0 and not all(tokens[i][0] in rules.modifiers for i in range(first)):
+        return None  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first
     while True:
-        if is_verb(last + 1):
+        if is_verb(last + 1) and tokens[last + 1][1].startswith("v") and tokens[last + 1][1] != "vn":
             last += 1
         elif last + 2 < len(tokens) and tokens[last + 1][0] in _JOINERS and is_any_verb(last + 2) \
                 and last + 3 < len(tokens):
