@@ -36,7 +36,9 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
         if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
         action = _clause_action(clause, s, rules, pos_cut)
-        if action is not None:
+        if isinstance(action, list):
+            actions.extend(action)
+        elif action is not None:
             actions.append(action)
     return actions
 
@@ -90,6 +92,38 @@ def modifier_length(word: str, verbs, modifiers) -> int:
     return 0
 
 
+def same_family(first: str, other: str, verbs=None) -> bool:
+    """Two verbs form one compound (制定出台, 新建改扩建) when they share an instrument family;
+    给予补助 is a verb and its object."""
+    from pipeline.resources import extract_rules
+
+    verbs = verbs or extract_rules().verbs
+    a, b = verb_parts(first, verbs), verb_parts(other, verbs)
+    if not a or not b:
+        return True
+    return verbs[a[-1]] == verbs[b[0]] and verbs[a[-1]] != "support"
+
+
+def _shared_object_actions(clause, offset, verb_start, rules, pos_cut):
+    """Split 高效落实、精进实施《…》 at 、: each part has its own verb, the last part's object is theirs."""
+    parts = clause[verb_start:].split("、")
+    last = _clause_action(parts[-1], -1, rules, pos_cut)
+    if last is None or len(parts) > 4:
+        return None
+    actions = []
+    cursor = verb_start
+    for part in parts[:-1]:
+        head = _clause_action(part + last.object, -1, rules, pos_cut)
+        if head is None:
+            return None
+        actions.append(Action(head.verb, last.object, head.category, clause.strip(),
+                              (offset + cursor, offset + cursor + len(part)), head.rule))
+        cursor += len(part) + 1
+    actions.append(Action(last.verb, last.object, last.category, clause.strip(),
+                          (offset + cursor, offset + len(clause.rstrip())), last.rule))
+    return actions
+
+
 def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Action | None:
     tokens = pos_cut(clause)
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
@@ -134,14 +168,22 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Ac
         return None  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first
     while True:
-        if is_verb(last + 1) and tokens[last + 1][1].startswith("v") and tokens[last + 1][1] != "vn":
+        if is_verb(last + 1) and tokens[last + 1][1].startswith("v") and tokens[last + 1][1] != "vn" \
+                and same_family(tokens[first][0], tokens[last + 1][0]):
             last += 1
         elif last + 2 < len(tokens) and tokens[last + 1][0] in _JOINERS and is_any_verb(last + 2) \
+                and (not is_verb(last + 2) or same_family(tokens[first][0], tokens[last + 2][0])) \
                 and last + 3 < len(tokens):
             last += 2
         else:
             break
     verb = "".join(word for word, _ in tokens[first:last + 1])
+    rest = clause[positions[first] + len(verb):]
+    if rest.startswith("、") and offset >= 0:
+        # 高效落实、精进实施《…》: verbs sharing one object, an action each
+        parts = _shared_object_actions(clause, offset, positions[first], rules, pos_cut)
+        if parts:
+            return parts
     verb_start = positions[first]
     object_text = clause[verb_start + len(verb):].strip()
     if not object_text:
