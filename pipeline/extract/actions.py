@@ -31,11 +31,27 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
     [('推进', '基层党组织标准化建设')]
     """
     actions = []
+    # one segmentation per item, then each clause takes its tokens: jieba's per-call set-up
+    # costs more than the segmentation of a short clause
+    tokens, offset = [], start
+    for word, flag in pos_cut(text[start:end]):
+        tokens.append((word, flag, offset))
+        offset += len(word)
+    k = 0
     for s, e in clauses(text, start, end):
         clause = text[s:e]
+        while k < len(tokens) and tokens[k][2] < s:
+            k += 1
+        clause_tokens = []
+        j = k
+        while j < len(tokens) and tokens[j][2] + len(tokens[j][0]) <= e:
+            clause_tokens.append(tokens[j][:2])
+            j += 1
         if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
-        action = _clause_action(clause, s, rules, pos_cut)
+        if "".join(w for w, _ in clause_tokens) != clause:
+            clause_tokens = None  # a word across a clause boundary: segment the clause alone
+        action = _clause_action(clause, s, rules, pos_cut, clause_tokens)
         if isinstance(action, list):
             actions.extend(action)
         elif action is not None:
@@ -124,8 +140,8 @@ def _shared_object_actions(clause, offset, verb_start, rules, pos_cut):
     return actions
 
 
-def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut) -> Action | None:
-    tokens = pos_cut(clause)
+def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut, tokens=None):
+    tokens = tokens if tokens is not None else pos_cut(clause)
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
     split = []
     for word, flag in tokens:

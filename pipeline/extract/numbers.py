@@ -39,10 +39,10 @@ def parse_numeral(text: str) -> float | int | None:
         return None
     magnitude = 1.0
     for prefix, factor in _MAGNITUDE.items():
-        if text.endswith(prefix) and len(text) > len(prefix) and regex.match(r"[\d.]", text[0]):
+        if text.endswith(prefix) and len(text) > len(prefix) and (text[0].isdigit() or text[0] == "."):
             text, magnitude = text[: -len(prefix)], factor
             break
-    if regex.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _DECIMAL.fullmatch(text):
         value = float(text) * magnitude
     else:
         converted = _cn_value(text)
@@ -65,6 +65,13 @@ def _cn_value(text: str) -> int | None:
         low_v = to_int(low) if low else 0
         return None if high_v is None or low_v is None else high_v * 10000 + low_v
     return to_int(text)
+
+
+_DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 class NumberFinder:
@@ -123,8 +130,7 @@ class NumberFinder:
         surface = match.group(0)
         before = text[span[0] - 1] if span[0] > 0 else ""
         after = text[span[1]] if span[1] < len(text) else ""
-        if kind_group != "code" and (regex.match(r"[A-Za-z]", before) or (regex.match(r"[A-Za-z]", after)
-                                                                         and kind_group != "measured")):
+        if kind_group != "code" and (_latin(before) or (_latin(after) and kind_group != "measured")):
             return None  # PM2.5, F1, 4A: part of a name
         if kind_group in ("date", "date_range"):
             return Number(surface, None, None, "date", span, "numbers.date.v1")
@@ -149,7 +155,7 @@ class NumberFinder:
             return Number(surface, parse_numeral(core), None, "ordinal", span, "numbers.ordinal.v1")
         if kind_group == "code":
             return Number(surface, int(surface[0]), None, "code", span, "numbers.code.v1")
-        if regex.match(r"[A-Za-z]", before):
+        if _latin(before):
             return None
         if kind_group == "percent_words":
             return Number(surface, parse_numeral(surface[3:]), "%", "percent", span, "numbers.percent_words.v1")
@@ -163,7 +169,7 @@ class NumberFinder:
 
     def _measured(self, match: regex.Match, span: tuple[int, int], before: str) -> Number | None:
         numeral, unit = match["m_num"], match["m_unit"]
-        chinese = not regex.match(r"\d", numeral)
+        chinese = not numeral[0].isdigit()
         if chinese and numeral == "一":
             return None  # 一个/一项 read as an article ("a"); fixed words (统一, 三农) are masked earlier
         value = parse_numeral(numeral)

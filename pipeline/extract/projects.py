@@ -1,6 +1,7 @@
 """Named projects: documents in 《》, programmes, formulations, facilities, events, organizations."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -80,15 +81,14 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     for s, e in quotes:
         taken.update(range(s, e))
     quoted_names = {(s + 1, e - 1) for s, e in quotes}
-    for term in rules.formulations:
-        for match in regex.finditer(regex.escape(term), text[start:end]):
-            s, e = start + match.start(), start + match.end()
-            if (s, e) in quoted_names or s in inside_titles:
-                continue
-            # a formulation inside a longer quoted name (“双覆盖、全引领”) is named on its own too
-            if not taken.intersection(range(s, e)) or any(qs <= s and e <= qe for qs, qe in quoted_names):
-                found.append(Project(term, "formulation", None, (s, e), "projects.formulation.lexicon.v1"))
-                taken.update(range(s, e))
+    for match in _suffix_pattern(rules.formulations).finditer(text, start, end, overlapped=True):
+        s, e = match.span()
+        if (s, e) in quoted_names or s in inside_titles:
+            continue
+        # a formulation inside a longer quoted name (“双覆盖、全引领”) is named on its own too
+        if not taken.intersection(range(s, e)) or any(qs <= s and e <= qe for qs, qe in quoted_names):
+            found.append(Project(match.group(0), "formulation", None, (s, e), "projects.formulation.lexicon.v1"))
+            taken.update(range(s, e))
     for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
                            ("facility", rules.facility_suffixes), ("programme", rules.programme_suffixes)):
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
@@ -121,28 +121,27 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
     Facilities and organizations need a proper-name head (a place cue, a name tag, or a place
     in an enumeration 奋进路中学、弘德学校等); events and programmes (工程/计划/行动) are named
     by their whole phrase, so only leading verbs, modifiers and scope words are cut off."""
-    alternatives = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     phrase_named = kind in ("event", "programme")
     stops = _STOP_CHARS
-    for match in regex.finditer(rf"(?:{alternatives})", text[start:end]):
-        e = start + match.end()
-        if e - 1 in taken or start + match.start() in taken:
+    for match in _suffix_pattern(tuple(suffixes)).finditer(text, start, end):
+        e = match.end()
+        if e - 1 in taken or match.start() in taken:
             continue
         if e < end and regex.match(r"[\p{Han}]", text[e]) and text[e] not in "等和与及、的项人":
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
-        s = start + match.start()
+        s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
         if text[s - 1:s] == "”":
             continue  # “一校一品”党建品牌创建工程: the quoted name already names it
-        close = text.rfind("）", s, start + match.start())
+        close = text.rfind("）", s, match.start())
         if close != -1 and "（" not in text[s:close]:
             s = close + 1  # …（市、区）要制定…: a bracket closed before the name began
         s += len(_TIME_HEAD.match(text, s).group(0))
         if phrase_named:
-            s = _strip_leading_verbs(text, s, start + match.start(), rules)
+            s = _strip_leading_verbs(text, s, match.start(), rules)
         else:
-            s = _cut_after_last_verb(text, s, start + match.start(), rules)
+            s = _cut_after_last_verb(text, s, match.start(), rules)
         while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]):
             s += 1  # 12所… or 三所…: a count, not a name
         if s < e and text[s] in "所个家处座名项" and s > start and regex.match(r"[\d一二两三四五六七八九十]", text[s - 1]):
@@ -173,7 +172,7 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
     while changed and s < suffix_start:
         changed = False
         run = text[s:suffix_start]
-        for word in sorted([*rules.modifiers, *rules.verbs, *_EXTRA_VERBS], key=len, reverse=True):
+        for word in _leading_words(rules):
             if run.startswith(word) and len(run) > len(word) + 1:
                 s += len(word)
                 changed = True
@@ -185,14 +184,28 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
     return s
 
 
+@functools.cache
+def _verb_pattern(rules: ExtractRules) -> regex.Pattern:
+    words = sorted({*rules.verbs, *_EXTRA_VERBS}, key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+@functools.cache
+def _leading_words(rules: ExtractRules) -> tuple[str, ...]:
+    return tuple(sorted({*rules.modifiers, *rules.verbs, *_EXTRA_VERBS}, key=len, reverse=True))
+
+
+@functools.cache
+def _suffix_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True)))
+
+
 def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules) -> int:
     """Start the name after the last verb of the run: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛."""
-    run = text[s:suffix_start]
-    cut = 0
-    for verb in (*rules.verbs, *_EXTRA_VERBS):
-        for m in regex.finditer(regex.escape(verb), run):
-            cut = max(cut, m.end())
-    return s + cut
+    cut = s
+    for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True):
+        cut = max(cut, m.end())
+    return cut
 
 
 def _is_proper(head: str, tagger) -> bool:
