@@ -22,10 +22,10 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "items": ["doc_id", "item_id", "marker", "path", "section_path", "level1_title", "level2_title", "lead",
               "text", "span_start", "span_end", "responsible"],
     "targets": ["doc_id", "item_id", "section_path", "text", "indicator", "value", "value_max", "unit",
-                "comparator", "deadline", "span_start", "span_end", "rule"],
+                "comparator", "deadline", "deadline_year", "span_start", "span_end", "rule"],
     "actions": ["doc_id", "item_id", "section_path", "verb", "object", "category", "text", "span_start",
                 "span_end", "rule"],
-    "numbers": ["doc_id", "item_id", "section_path", "text", "value", "unit", "kind", "span_start", "span_end",
+    "numbers": ["doc_id", "item_id", "section_path", "text", "value", "unit", "kind", "scalar", "span_start", "span_end",
                 "rule"],
     "projects": ["doc_id", "item_id", "section_path", "name", "kind", "status", "span_start", "span_end", "rule"],
     "themes": ["doc_id", "item_id", "section_path", "level", "code", "label", "score", "rank"],
@@ -116,6 +116,12 @@ def table_rows(docs: list[dict]) -> dict[str, list[dict]]:
                 for entity in it[name]:
                     row = {**key, **{k: v for k, v in entity.items() if k != "span"}}
                     row["span_start"], row["span_end"] = entity["span"]
+                    if name == "targets":
+                        # a deadline is a year (2025) or a date ('2024-06-30'): one text column for
+                        # every table reader, plus the year as a number
+                        deadline = entity["deadline"]
+                        row["deadline"] = None if deadline is None else str(deadline)
+                        row["deadline_year"] = None if deadline is None else int(str(deadline)[:4])
                     rows[name].append(row)
             for rank, theme in enumerate(it["themes"], start=1):
                 rows["themes"].append({**key, **theme, "rank": rank})
