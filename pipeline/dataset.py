@@ -65,7 +65,7 @@ def _lists(value):
 
 def _heading(h: Heading) -> dict:
     return {"id": h.id, "level": h.level, "marker": h.marker, "title": h.title, "span": list(h.span),
-            "intro": h.intro, "children": [_heading(c) for c in h.children]}
+            "children": [_heading(c) for c in h.children]}
 
 
 def _item(it: Item) -> dict:

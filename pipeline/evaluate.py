@@ -11,6 +11,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import regex
+
 from pipeline import extract_file
 from pipeline.dataset import document_to_dict
 
@@ -199,10 +201,69 @@ def score_extractions(gold: dict, pred: dict, tally: Tally, errors: list[str]) -
             errors.extend(f"{where}: action verb missed {v!r}" for v in (Counter(wanted) - Counter(found)))
 
 
+LICENCE_FOOTER = "本作品是中华人民共和国的"  # Wikisource's footer on the reports, not part of them
+
+
+def report_files(jsonl: Path, folder: Path) -> dict[int, Path]:
+    """The government work reports of ../shared as .txt files, their web collection's licence
+    footer cut off."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        content = record["content"]
+        cut = content.find(LICENCE_FOOTER)
+        path = folder / f"report_{record['year']}.txt"
+        path.write_text(content[:cut] if cut > 0 else content, encoding="utf-8")
+        paths[int(record["year"])] = path
+    return paths
+
+
+def score_reports(gold: dict, root: Path, results) -> None:
+    """Main expected targets of each report (the 主要预期目标 passage), and no target at all in
+    the review of the past year."""
+    import tempfile
+
+    jsonl = (root / gold["source"]).resolve()
+    if not jsonl.exists():
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        files = report_files(jsonl, Path(folder))
+        for year, entry in sorted(gold["years"].items()):
+            split = entry.get("split", "tune")
+            tally, errors, count = results.get(split, (Tally(), [], 0))
+            doc = document_to_dict(extract_file(files[int(year)]))
+            text = doc["text"]
+            passage = regex.search(r"主要预期目标(?:是|为)", text) or regex.search("主要预期目标", text)
+            start = passage.start()
+            end = text.find("。", start)
+            found = [t for it in doc["items"] for t in it["targets"] if start <= t["span"][0] < end]
+            key = lambda t: (_value(t["value"]), t["unit"])  # noqa: E731
+            matched = Counter(_multiset_prf(tally, "report main targets", [key(t) for t in found],
+                                            [key(t) for t in entry["targets"]]))
+            for t in entry["targets"]:
+                if matched[key(t)] > 0:
+                    matched[key(t)] -= 1
+                    best = next(x for x in found if key(x) == key(t))
+                    tally.add("report targets.comparator", best["comparator"] == t["comparator"])
+                    tally.add("report targets.value_max", _value(best["value_max"]) == _value(t["value_max"]))
+                elif split == "tune":
+                    errors.append(f"report {year}: main target missed {t['indicator']} {t['value']}{t['unit']}")
+            review = [t for it in doc["items"] if it["section_titles"][:1] == [entry["review_title"]]
+                      for t in it["targets"]]
+            tally.total["report review-section targets (must be 0)"] += len(review)
+            tally.total["report review-section items"] += sum(
+                1 for it in doc["items"] if it["section_titles"][:1] == [entry["review_title"]])
+            results[split] = (tally, errors, count)
+
+
 def evaluate(gold_dir: Path, root: Path) -> dict[str, tuple[Tally, list[str], int]]:
     results: dict[str, tuple[Tally, list[str], int]] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if "years" in gold:
+            score_reports(gold, root, results)
+            continue
         split = gold.get("split", "tune")
         tally, errors, count = results.get(split, (Tally(), [], 0))
         pred = document_to_dict(extract_file(root / gold["source"]))
@@ -228,14 +289,18 @@ def report(results: dict[str, tuple[Tally, list[str], int]], show_errors: bool) 
         for field in ITEM_FIELDS:
             if tally.total.get(f"item.{field}"):
                 lines.append(f"  {'item.' + field:<24} {tally.ratio('item.' + field)}")
-        for measure in ("numbers", "targets", "projects", "actions (verb)"):
+        for measure in ("numbers", "targets", "projects", "actions (verb)", "report main targets"):
             if tally.total.get(measure + ".gold"):
                 lines.append(f"  {measure:<24} {_f1_line(tally, measure)}")
         for measure in ("numbers.kind", "numbers.value", "targets.comparator", "targets.value_max",
                         "targets.deadline", "targets.indicator (overlap >= 0.5)", "projects.kind",
-                        "projects.status (documents)", "actions.category", "actions.object (overlap >= 0.5)"):
+                        "projects.status (documents)", "actions.category", "actions.object (overlap >= 0.5)",
+                        "report targets.comparator", "report targets.value_max"):
             if tally.total.get(measure):
                 lines.append(f"  {measure:<24} {tally.ratio(measure)}")
+        if tally.total.get("report review-section items"):
+            lines.append(f"  report review sections: {tally.total['report review-section targets (must be 0)']} "
+                         f"targets extracted from {tally.total['report review-section items']} items (must be 0)")
         if show_errors and split == "tune":
             lines.extend(f"    ! {e}" for e in errors[:400])
         elif errors:

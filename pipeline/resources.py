@@ -147,6 +147,7 @@ class ExtractRules:
     policy_terms: Path  # a jieba user dictionary
     comparators_before: Mapping[str, str]
     comparators_after: Mapping[str, str]
+    comparators_change: Mapping[str, str]
     delivery_verbs: tuple[str, ...]
     past_in_sentence: tuple[str, ...]
     past_in_clause: tuple[str, ...]
@@ -203,7 +204,7 @@ def extract_rules() -> ExtractRules:
             "facility_suffixes", "event_suffixes", "organization_suffixes", "generic_heads"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
-    for side in ("before", "after"):
+    for side in ("before", "after", "change"):
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
@@ -218,6 +219,7 @@ def extract_rules() -> ExtractRules:
         policy_terms=RESOURCES_DIR / "policy_terms.txt",
         comparators_before=MappingProxyType(dict(comparators["before"])),
         comparators_after=MappingProxyType(dict(comparators["after"])),
+        comparators_change=MappingProxyType(dict(comparators["change"])),
         eligibility_after=_compile(name, data["eligibility_after"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
         past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),

@@ -67,7 +67,6 @@ class Heading:
     title: str
     span: Span  # the heading line, marker included
     children: tuple[Heading, ...] = ()
-    intro: str | None = None  # paragraphs before its first numbered child (not items)
 
 
 @dataclass(frozen=True)

@@ -47,15 +47,6 @@ def reports(tmp_path_factory):
     cut off: it is the web collection's, not the report's). Skips when ../shared is absent."""
     if not REPORTS.exists():
         pytest.skip("../shared/corpus is not available in this checkout")
-    folder = tmp_path_factory.mktemp("reports")
-    paths = {}
-    for line in REPORTS.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        content = record["content"]
-        cut = content.find("本作品是中华人民共和国的")
-        if cut > 0:
-            content = content[:cut]
-        path = folder / f"report_{record['year']}.txt"
-        path.write_text(content, encoding="utf-8")
-        paths[record["year"]] = path
-    return paths
+    from pipeline.evaluate import report_files
+
+    return report_files(REPORTS, tmp_path_factory.mktemp("reports"))

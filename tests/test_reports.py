@@ -37,3 +37,18 @@ def test_2017_report_title_and_date_from_its_first_lines(reports):
     meta = extract_file(reports[2017]).meta
     assert (meta.title, meta.date, meta.plan_year) == ("政府工作报告", "2017-03-05", 2017)
     assert meta.signatories == ("国务院总理", "李克强")
+
+
+@pytest.mark.parametrize("year", sorted(EXPECTED))
+def test_review_of_the_past_gives_no_targets(reports, year):
+    doc = extract_file(reports[year])
+    review = [it for it in doc.items if it.section_titles and it.section_titles[0] == doc.outline[0].title]
+    assert review, "the review section has items"
+    assert [t.text for it in review for t in it.targets] == []
+
+
+def test_paragraphs_before_the_first_numbered_child_are_items(reports):
+    doc = extract_file(reports[2016])
+    intro = [it for it in doc.items if it.id.startswith("3.0.")]
+    assert intro and any("主要预期目标是" in it.text for it in intro)
+    assert any(t.comparator == "range" and (t.value, t.value_max) == (6.5, 7) for it in intro for t in it.targets)

@@ -64,6 +64,8 @@ def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> b
     stripped = clause.strip()
     if stripped.endswith("的") or stripped.startswith(tuple(rules.non_action_verbs)):
         return True
+    if regex.match(r"(?:对于|对|凡)[^，。]*的", stripped):
+        return True  # 对新认定的市级智能工厂，(给予…): who qualifies
     if any(m in stripped for m in rules.past_in_sentence) or any(m in stripped for m in rules.past_in_clause):
         return True
     year = regex.match(r"((?:19|20)\d{2})\s*年(?!底前|前)", stripped)
@@ -179,7 +181,8 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut, token
                 break
     if first is None:
         return None
-    comparator = next((w for w in rules.comparators_before if w in clause[positions[first]:]), None)
+    comparator = next((w for w in (*rules.comparators_before, *rules.comparators_change)
+                       if w in clause[positions[first]:]), None)
     if comparator and first > 0 and not all(tokens[i][0] in rules.modifiers for i in range(first)):
         return None  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first

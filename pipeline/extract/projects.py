@@ -63,7 +63,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     quotes = [(s, e) for s, e in all_quotes if s not in inside_titles]
     for s, e in all_quotes:
         name = text[s + 1:e - 1]
-        if s in inside_titles and _NUMERAL_LED.match(name) and len(name) <= 8:
+        if s in inside_titles and _NUMERAL_LED.match(name) and len(name) <= 8 and not _SLOGAN.search(name):
             # 《促进…“十个一”项目行动计划》: the formulation inside a title is named too
             found.append(Project(name, "formulation", None, (s + 1, e - 1), "projects.formulation.in_title.v1"))
     for s, e in quotes:
@@ -127,7 +127,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         e = match.end()
         if e - 1 in taken or match.start() in taken:
             continue
-        if e < end and regex.match(r"[\p{Han}]", text[e]) and text[e] not in "等和与及、的项人":
+        if kind == "programme" and e < end and regex.match(r"[\p{Han}]", text[e]) and text[e] not in "等和与及、的项人":
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:

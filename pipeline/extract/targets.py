@@ -90,7 +90,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if regex.match(r"\s*(?:对于|对|凡)", before) and "的" in after:
         return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
 
-    comparator, rule_word, cmp_start = _comparator_before(before, rules)
+    changes = number.kind == "percent" or number.unit in ("倍", "个百分点")
+    comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
     after_cmp, after_len = _comparator_after(after, rules)
     end_of_target = e + after_len
     if after_cmp and comparator != "approx":
@@ -139,10 +140,11 @@ def _starts_with_past_year(sentence: str, plan_year: int) -> bool:
     return bool(match) and int(match.group(1)) < plan_year
 
 
-def _comparator_before(before: str, rules: ExtractRules) -> tuple[str | None, str | None, int | None]:
+def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple[str | None, str | None, int | None]:
     """Comparator word closest to the number (不低于50%, 提高到90%左右): its comparator and start."""
     best = None
-    for word, comparator in rules.comparators_before.items():
+    words = {**rules.comparators_before, **(rules.comparators_change if changes else {})}
+    for word, comparator in words.items():
         idx = before.rfind(word)
         if idx == -1:
             continue

@@ -203,12 +203,15 @@ def _walk(node: _Node, position: int, parent_id: str, level: int, path: tuple[st
                           tuple(node.responsible)))
         return None
     inner_titles = (*titles, node.title)
-    intro = None
+    paragraphs = ([_Paragraph(*node.runon, list(node.responsible))] if node.runon else []) + node.paragraphs
     if node.children:
-        pieces = ([text[node.runon[0]:node.runon[1]]] if node.runon else []) + [
-            text[p.start:p.end] for p in node.paragraphs
-        ]
-        intro = "\n".join(pieces) or None
+        # Paragraphs before the first numbered child (a report's 今年…主要预期目标是… before its
+        # （一）…) carry content too: paragraph items numbered 0.k, so that every paragraph of the
+        # body belongs to exactly one item and no ordinal clashes with a printed one.
+        for k, paragraph in enumerate(paragraphs, start=1):
+            body = text[paragraph.start:paragraph.end]
+            items.append(Item(f"{node_id}.0.{k}", None, path, inner_titles, lead_of(body), body,
+                              (paragraph.start, paragraph.end), tuple(paragraph.responsible)))
         child_headings = []
         siblings = 0
         for child in node.children:
@@ -218,13 +221,12 @@ def _walk(node: _Node, position: int, parent_id: str, level: int, path: tuple[st
                 child_headings.append(heading)
         children = tuple(child_headings)
     else:
-        paragraphs = ([_Paragraph(*node.runon, list(node.responsible))] if node.runon else []) + node.paragraphs
         for k, paragraph in enumerate(paragraphs, start=1):
             body = text[paragraph.start:paragraph.end]
             items.append(Item(f"{node_id}.{k}", None, path, inner_titles, lead_of(body), body,
                               (paragraph.start, paragraph.end), tuple(paragraph.responsible)))
         children = ()
-    return Heading(node_id, level, node.marker, node.title, (node.line.start, node.line.end), children, intro)
+    return Heading(node_id, level, node.marker, node.title, (node.line.start, node.line.end), children)
 
 
 def _flat_outline(paragraphs: list[_Paragraph], text: str) -> Outline:

@@ -1,0 +1,156 @@
+"""Extractors on single items: tables of Chinese input → expected extraction (guide sections 3–6)."""
+import pytest
+
+from pipeline.extract import extract_item
+from pipeline.types import Item
+
+
+def run(text: str, plan_year: int | None = 2021, section_titles=()):
+    return extract_item(Item("1", None, (), tuple(section_titles), None, text, (0, len(text))), text, plan_year)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建设12所公办幼儿园", [("12所", 12, "所", "quantity")]),
+    ("优质园占比不低于50%", [("50%", 50, "%", "percent")]),
+    ("安排资金10.56亿元", [("10.56亿元", 10.56, "亿元", "money")]),
+    ("粮食产量稳定在1.3万亿斤以上", [("1.3万亿斤", 1.3, "万亿斤", "quantity")]),
+    ("达到百分之五十", [("百分之五十", 50, "%", "percent")]),
+    ("引进三所学校", [("三所", 3, "所", "quantity")]),
+    ("高标准做好第十四届全国学生运动会服务保障工作", [("第十四届", 14, None, "ordinal")]),
+    ("制定三年行动计划（2021-2023）", [("三年", 3, "年", "duration"), ("2021-2023", 2021, "年", "year_range")]),
+    ("为“十四五”开好局", [("十四五", 14, None, "plan_period")]),
+    ("完善“1+N”多元化教师招聘机制", [("1+N", 1, None, "code")]),
+    ("2021年2月20日", [("2021年2月20日", None, None, "date")]),
+    ("到2025年实现全覆盖", [("2025年", 2025, "年", "year")]),
+    ("二〇二三年二月十日印发", [("二〇二三年二月十日", None, None, "date")]),
+    ("细颗粒物（PM2.5）浓度下降", []),
+])
+def test_numbers(text, expected):
+    assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "推进教育一体化建设，统一标准，进一步提升一流水平，打造一批精品课程",
+    "全国两会召开期间，唯一的要求是一线教师参与",
+])
+def test_numerals_in_fixed_words_are_not_numbers(text):
+    assert run(text).numbers == ()
+
+
+def test_formulation_count_is_a_number():
+    numbers = run("突出“三个强化”，落实“四早”要求").numbers
+    assert [(n.text, n.value, n.kind) for n in numbers] == [("三个", 3, "formulation"), ("四", 4, "formulation")]
+
+
+def test_large_units_keep_value_and_give_scalar():
+    (number,) = run("投入资金10.56亿元").numbers
+    assert (number.value, number.unit, number.scalar) == (10.56, "亿元", pytest.approx(1.056e9))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("优质园占比不低于50%。", [(50, None, "%", "ge")]),
+    ("建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园。", [(12, None, "所", "eq")]),
+    ("森林火灾受害率控制在0.9‰以内。", [(0.9, None, "‰", "le")]),
+    ("对新认定的企业给予最高50万元奖励。", [(50, None, "万元", "le")]),
+    ("补贴比例不超过30%。", [(30, None, "%", "le")]),
+    ("国内生产总值增长6%－6.5%。", [(6, 6.5, "%", "range")]),
+    ("城镇新增就业超过1100万人。", [(1100, None, "万人", "gt")]),
+    ("粮食产量突破1.3万亿斤。", [(1.3, None, "万亿斤", "gt")]),
+    ("居民消费价格涨幅3%左右。", [(3, None, "%", "approx")]),
+    ("森林覆盖率提高到58%左右。", [(58, None, "%", "approx")]),
+    ("PUE值低于1.3。", [(1.3, None, None, "lt")]),
+    ("地表水水质优良比例保持100%。", [(100, None, "%", "eq")]),
+])
+def test_targets_and_comparators(text, expected):
+    assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2020年全市完成12家乡镇卫生院改扩建，业务用房面积同比增长5.2%。",   # a past result
+    "国内生产总值增长了6.1%。",                                          # 了 reports a result
+    "对研发费用支出在500万元以上的企业给予支持。",                          # eligibility threshold
+    "关注学业成绩后30%学生的学业发展。",                                   # defines a group
+    "举办第十四届全国学生运动会。",                                        # ordinal
+    "制定新时代中小学体育美育提升三年行动计划。",                          # duration in a name
+    "突出“三个强化”。",                                                   # formulation
+])
+def test_not_targets(text):
+    assert run(text).targets == ()
+
+
+def test_review_section_has_no_targets():
+    assert run("国内生产总值达到90万亿元，增长6.6%。", section_titles=["2018年工作回顾"]).targets == ()
+    assert run("国内生产总值增长6%－6.5%。", section_titles=["2019年政府工作任务"]).targets != ()
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("到2025年，森林覆盖率达到60%。", 2025),
+    ("年底前完成改造100处。", 2021),
+    ("2021年6月底前建成体育公园3处。", "2021-06-30"),
+    ("建成体育公园3处。", None),
+])
+def test_deadlines(text, deadline):
+    assert [t.deadline for t in run(text).targets] == [deadline]
+
+
+@pytest.mark.parametrize("text, verb, obj, category", [
+    ("深入推进基层党组织标准化建设。", "推进", "基层党组织标准化建设", "implement"),
+    ("加快构建教育体育高质量发展体系。", "构建", "教育体育高质量发展体系", "build"),
+    ("建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园。", "建设", "瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园", "build"),
+    ("制定出台《加快推进教育高质量发展的意见》《“十四五”教育体育事业发展规划》。", "制定出台",
+     "《加快推进教育高质量发展的意见》《“十四五”教育体育事业发展规划》", "plan"),
+    ("严格执行野外用火审批制度。", "执行", "野外用火审批制度", "implement"),
+    ("高标准承办亚洲沙滩藤球锦标赛。", "承办", "亚洲沙滩藤球锦标赛", "organise"),
+])
+def test_actions(text, verb, obj, category):
+    actions = run(text).actions
+    assert [(a.verb, a.object, a.category) for a in actions] == [(verb, obj, category)]
+    assert text[actions[0].span[0]:actions[0].span[1]] == actions[0].text
+
+
+def test_verbs_sharing_an_object_give_an_action_each():
+    actions = run("高效落实、精进实施《促进中小学生全面发展行动计划》。").actions
+    assert [a.verb for a in actions] == ["落实", "实施"]
+    assert {a.object for a in actions} == {"《促进中小学生全面发展行动计划》"}
+
+
+@pytest.mark.parametrize("text", [
+    "对新认定的市级智能工厂，",              # a condition
+    "依托体育美育联盟，",                    # a means
+    "全市电子信息制造业营业收入达到800亿元。",  # an outcome: the subject is the indicator
+])
+def test_not_actions(text):
+    assert run(text).actions == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("制定出台《加快推进教育高质量发展的意见》", [("加快推进教育高质量发展的意见", "document", "planned")]),
+    ("全面落实《中小学德育工作指南》", [("中小学德育工作指南", "document", "existing")]),
+    ("研究制定《“十四五”教育体育事业发展规划》", [("“十四五”教育体育事业发展规划", "document", "planned")]),
+    ("深入推进“千帆计划”", [("千帆计划", "programme", None)]),
+    ("突出“三个强化”", [("三个强化", "formulation", None)]),
+    ("落实“双减”和五项管理", [("双减", "formulation", None), ("五项管理", "formulation", None)]),
+    ("建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园",
+     [("瞭望山路幼儿园", "facility", None), ("玉泉路幼儿园", "facility", None)]),
+    ("高标准承办亚洲沙滩藤球锦标赛", [("亚洲沙滩藤球锦标赛", "event", None)]),
+    ("加强与德国工商大会合作", [("德国工商大会", "organization", None)]),
+    ("协助驻区高校做好思政工作，各学校要加强管理", []),
+])
+def test_projects(text, expected):
+    assert [(p.name, p.kind, p.status) for p in run(text).projects] == expected
+
+
+def test_every_extraction_has_span_and_rule(seed_doc):
+    for item in seed_doc.items:
+        for group in (item.numbers, item.targets, item.actions, item.projects):
+            for extraction in group:
+                s, e = extraction.span
+                assert item.span[0] <= s < e <= item.span[1]
+                assert extraction.rule.count(".") >= 2
+
+
+def test_seed_targets_are_the_nine_of_the_guide(seed_doc):
+    found = sorted((t.value, t.unit, t.comparator) for item in seed_doc.items for t in item.targets)
+    assert found == sorted([(300, "名", "eq"), (12, "所", "eq"), (16, "所", "eq"), (50, "%", "ge"),
+                            (11, "所", "eq"), (7, "所", "eq"), (25, "处", "eq"), (100, "处", "eq"),
+                            (1000, "例", "eq")])
