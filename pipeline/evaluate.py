@@ -133,6 +133,39 @@ def _overlap(a: str, b: str) -> float:
     return 2 * common / (len(a) + len(b))
 
 
+_PEER_NUMBER = regex.compile(r"\d+(?:\.\d+)?")
+_PEER_MONEY = regex.compile(r"(\d+(?:\.\d+)?)\s*(万亿元|亿元|千万元|百万元|万元|元)")
+
+
+def score_peer(gold: dict, pred: dict, tally: Tally) -> None:
+    """The same gold numbers by value, for this pipeline and for cn2an.transform followed by an
+    Arabic-number pattern (the usual do-it-yourself approach); money by (value, unit) alike."""
+    try:
+        import cn2an
+    except ImportError:
+        return
+    if "numbers" not in set(gold.get("annotated", [])):
+        return
+    pred_items = {it["id"]: it for it in pred["items"]}
+    for g in gold["items"]:
+        if "numbers" not in g or g["id"] not in pred_items:
+            continue
+        wanted = [_value(n["value"]) for n in g["numbers"] if n["value"] is not None]
+        ours = [_value(n["value"]) for n in pred_items[g["id"]]["numbers"] if n["value"] is not None]
+        try:
+            converted = cn2an.transform(g["text"], "cn2an")
+        except Exception:  # cn2an raises on some inputs; count them as nothing found
+            converted = ""
+        theirs = [_value(m.group(0)) for m in _PEER_NUMBER.finditer(converted)]
+        _multiset_prf(tally, "numbers by value: zhengce", ours, wanted)
+        _multiset_prf(tally, "numbers by value: cn2an", theirs, wanted)
+        money_wanted = [(_value(n["value"]), n["unit"]) for n in g["numbers"] if n["kind"] == "money"]
+        money_ours = [(_value(n["value"]), n["unit"]) for n in pred_items[g["id"]]["numbers"] if n["kind"] == "money"]
+        money_theirs = [(_value(m.group(1)), m.group(2)) for m in _PEER_MONEY.finditer(converted)]
+        _multiset_prf(tally, "money: zhengce", money_ours, money_wanted)
+        _multiset_prf(tally, "money: cn2an", money_theirs, money_wanted)
+
+
 def score_extractions(gold: dict, pred: dict, tally: Tally, errors: list[str]) -> None:
     """Numbers, targets, projects and actions of the annotated items (guide sections 3–6)."""
     annotated = set(gold.get("annotated", []))
@@ -269,6 +302,7 @@ def evaluate(gold_dir: Path, root: Path) -> dict[str, tuple[Tally, list[str], in
         pred = document_to_dict(extract_file(root / gold["source"]))
         score_document(gold, pred, tally, errors)
         score_extractions(gold, pred, tally, errors)
+        score_peer(gold, pred, tally)
         results[split] = (tally, errors, count + 1)
     return results
 
@@ -289,7 +323,8 @@ def report(results: dict[str, tuple[Tally, list[str], int]], show_errors: bool) 
         for field in ITEM_FIELDS:
             if tally.total.get(f"item.{field}"):
                 lines.append(f"  {'item.' + field:<24} {tally.ratio('item.' + field)}")
-        for measure in ("numbers", "targets", "projects", "actions (verb)", "report main targets"):
+        for measure in ("numbers", "targets", "projects", "actions (verb)", "report main targets",
+                        "numbers by value: zhengce", "numbers by value: cn2an", "money: zhengce", "money: cn2an"):
             if tally.total.get(measure + ".gold"):
                 lines.append(f"  {measure:<24} {_f1_line(tally, measure)}")
         for measure in ("numbers.kind", "numbers.value", "targets.comparator", "targets.value_max",
