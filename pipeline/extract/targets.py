@@ -14,6 +14,8 @@ _CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
 _LEADING_NOISE = regex.compile(r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
 _DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
+_ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
+_BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
 _LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
 
 
@@ -89,6 +91,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if regex.match(r"\s*(?:对于|对|凡)", before) and "的" in after:
         return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
+    if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
+        return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
     changes = number.kind == "percent" or number.unit in ("倍", "个百分点")
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
@@ -104,7 +108,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "range", "range"
 
     verb = _delivery_verb(before, rules)
-    if comparator is None and (verb is None or number.kind != "quantity"):
+    if verb is not None and comparator is None and not _is_count(number, after, verb, rules):
+        verb = None
+    if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or regex.search(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$", before):
             comparator, rule_word = "eq", "grant"
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
@@ -130,13 +136,27 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     )
 
 
+def _is_count(number: Number, after: str, verb: str, rules: ExtractRules) -> bool:
+    """建设12所, 引进…300名, 安排专项资金3000万元: a count or an amount the plan delivers; not the
+    五个方面 an evaluation covers, nor 一、二级 grades."""
+    if number.kind == "money":
+        return verb in rules.funding_verbs
+    if number.kind != "quantity" or number.unit in rules.not_count_units:
+        return False
+    return not after.lstrip().startswith(tuple(rules.not_counted_nouns))
+
+
 def _reports_past(sentence: str) -> bool:
     """增长了5.2%, 完成了…: a verb with the perfective 了 reports a result."""
     return bool(regex.search(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了", sentence))
 
 
 def _starts_with_past_year(sentence: str, plan_year: int) -> bool:
-    match = regex.match(r"\s*(?:(?:在|截至)\s*)?((?:19|20)\d{2})\s*年(?!底前|前)", sentence)
+    """2022年，全市…增长15.3%: a sentence about a past year. 在2023年…的基础上，新增… states a
+    baseline and goes on to the goal."""
+    if _BASELINE.match(sentence):
+        return False
+    match = regex.match(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)", sentence)
     return bool(match) and int(match.group(1)) < plan_year
 
 
@@ -149,7 +169,7 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
         if idx == -1:
             continue
         gap = before[idx + len(word):]
-        if len(gap) > 6 or _CLAUSE_BREAK.search(gap):
+        if len(gap) > (14 if gap.endswith("的") else 6) or _CLAUSE_BREAK.search(gap):
             continue
         # the word ending nearest the number wins; at the same end the longer (不低于 over 低于)
         if best is None or (idx + len(word), len(word)) > (best[2] + len(best[1]), len(best[1])):
