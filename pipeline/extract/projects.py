@@ -10,7 +10,7 @@ from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 # principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”), plan periods
-_SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s|[式型]$|^十[一二三四五六七八九]五$")
+_SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s|式$|^\S{2,}型$|^十[一二三四五六七八九]五$")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
@@ -129,6 +129,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue
         if kind == "programme" and e < end and regex.match(r"[\p{Han}]", text[e]) and text[e] not in "等和与及、的项人":
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
+        if kind == "organization" and e < end and regex.match(r"[\p{Han}]", text[e]) \
+                and not text.startswith(_AFTER_ORGANIZATION, e):
+            continue  # 大学城, 大学科教园区: the suffix is part of a longer name
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
@@ -148,8 +151,11 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             s += 1
         name = text[s:e]
         head = name[: len(name) - len(match.group(0))]
-        if len(head) < 2 or head in rules.generic_heads or any(w in head for w in _GENERIC_PARTS):
+        if len(head) < 2 or head in rules.generic_heads:
             continue
+        if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
+                and not _has_name_tag(head, tagger):
+            continue  # 乡镇卫生院, 美育特色学校: a kind of place, unless a name is in it
         if kind == "event" and len(head) < 3 and "届" not in head:
             continue  # 田径运动会, 艺术展演: a kind of event, not a named one
         if not phrase_named:
@@ -159,6 +165,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         yield Project(name, kind, None, (s, e), f"projects.{kind}.suffix.v1")
 
 
+_AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _TIME_HEAD = regex.compile(r"(?:\d{2,4}年|年底前|年内|全年|年|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
@@ -206,6 +213,10 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
     for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True):
         cut = max(cut, m.end())
     return cut
+
+
+def _has_name_tag(head: str, tagger) -> bool:
+    return any(flag in _PROPER_TAGS for _, flag in tagger(head)) or "（" in head
 
 
 def _is_proper(head: str, tagger) -> bool:
