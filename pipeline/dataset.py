@@ -25,8 +25,8 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                 "comparator", "deadline", "deadline_year", "span_start", "span_end", "rule"],
     "actions": ["doc_id", "item_id", "section_path", "verb", "object", "category", "text", "span_start",
                 "span_end", "rule"],
-    "numbers": ["doc_id", "item_id", "section_path", "text", "value", "unit", "kind", "scalar", "span_start", "span_end",
-                "rule"],
+    "numbers": ["doc_id", "item_id", "section_path", "text", "value", "unit", "kind", "scalar", "span_start",
+                "span_end", "rule"],
     "projects": ["doc_id", "item_id", "section_path", "name", "kind", "status", "span_start", "span_end", "rule"],
     "themes": ["doc_id", "item_id", "section_path", "level", "code", "label", "score", "rank"],
 }

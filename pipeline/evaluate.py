@@ -205,7 +205,8 @@ def score_extractions(gold: dict, pred: dict, tally: Tally, errors: list[str]) -
                 tally.add("targets.deadline", best["deadline"] == t["deadline"])
                 tally.add("targets.indicator (overlap >= 0.5)", _overlap(best["indicator"], t["indicator"]) >= 0.5)
                 if best["comparator"] != t["comparator"]:
-                    errors.append(f"{where}: target {t['text']!r} comparator {best['comparator']} (gold {t['comparator']})")
+                    errors.append(f"{where}: target {t['text']!r} comparator {best['comparator']} "
+                                  f"(gold {t['comparator']})")
             errors.extend(f"{where}: target spurious {t['text']!r} ({t['value']} {t['unit']})" for t in p["targets"]
                           if key(t) not in [key(x) for x in g["targets"]])
         if "projects" in annotated and "projects" in g:
@@ -230,7 +231,8 @@ def score_extractions(gold: dict, pred: dict, tally: Tally, errors: list[str]) -
                     same = [x for x in p["actions"] if x["verb"] == a["verb"]]
                     best = max(same, key=lambda x: _overlap(x["object"] or "", a["object"] or ""))
                     tally.add("actions.category", best["category"] == a["category"])
-                    tally.add("actions.object (overlap >= 0.5)", _overlap(best["object"] or "", a["object"] or "") >= 0.5)
+                    overlap = _overlap(best["object"] or "", a["object"] or "")
+                    tally.add("actions.object (overlap >= 0.5)", overlap >= 0.5)
             errors.extend(f"{where}: action verb missed {v!r}" for v in (Counter(wanted) - Counter(found)))
 
 

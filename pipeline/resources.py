@@ -53,6 +53,8 @@ class IngestRules:
     html_drop_tags: tuple[str, ...]
     html_drop_class_words: tuple[str, ...]
     html_publication_line: regex.Pattern
+    html_furniture_line: regex.Pattern
+    html_footer_line: regex.Pattern
 
 
 def _load_yaml(name: str, keys: set[str]) -> dict:
@@ -129,6 +131,8 @@ def ingest_rules() -> IngestRules:
         html_drop_tags=_strings(name, "html_drop_tags", data["html_drop_tags"]),
         html_drop_class_words=_strings(name, "html_drop_class_words", data["html_drop_class_words"]),
         html_publication_line=_compile(name, data["html_publication_line"]),
+        html_furniture_line=_compile(name, data["html_furniture_line"]),
+        html_footer_line=_compile(name, data["html_footer_line"]),
     )
 
 
@@ -201,10 +205,11 @@ def extract_rules() -> ExtractRules:
             raise ResourceError(f"verbs.tsv: {row!r}: need verb and a category of {sorted(_CATEGORIES)}")
         verbs[row[0]] = row[1]
     name = "extract.yaml"
-    keys = {"comparators", "delivery_verbs", "funding_verbs", "not_count_units", "not_counted_nouns", "past_markers", "not_target_before", "eligibility_after",
-            "group_before", "rate_nouns", "grant_pattern",
-            "deadline_patterns", "review_section_words", "non_action_verbs", "document_planned_verbs", "programme_suffixes",
-            "facility_suffixes", "event_suffixes", "organization_suffixes", "generic_heads"}
+    keys = {"comparators", "delivery_verbs", "funding_verbs", "not_count_units", "not_counted_nouns",
+            "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
+            "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
+            "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
+            "organization_suffixes", "generic_heads"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

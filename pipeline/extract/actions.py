@@ -51,11 +51,7 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
             continue
         if "".join(w for w, _ in clause_tokens) != clause:
             clause_tokens = None  # a word across a clause boundary: segment the clause alone
-        action = _clause_action(clause, s, rules, pos_cut, clause_tokens)
-        if isinstance(action, list):
-            actions.extend(action)
-        elif action is not None:
-            actions.append(action)
+        actions.extend(_clause_actions(clause, s, rules, pos_cut, clause_tokens))
     return actions
 
 
@@ -122,18 +118,20 @@ def same_family(first: str, other: str, verbs=None) -> bool:
     return verbs[a[-1]] == verbs[b[0]] and verbs[a[-1]] != "support"
 
 
-def _shared_object_actions(clause, offset, verb_start, rules, pos_cut):
+def _shared_object_actions(clause, offset, verb_start, rules, pos_cut) -> list[Action]:
     """Split 高效落实、精进实施《…》 at 、: each part has its own verb, the last part's object is theirs."""
     parts = clause[verb_start:].split("、")
-    last = _clause_action(parts[-1], -1, rules, pos_cut)
-    if last is None or len(parts) > 4:
-        return None
+    found = _clause_actions(parts[-1], 0, rules, pos_cut, split_shared=False)
+    if not found or len(parts) > 4:
+        return []
+    last = found[0]
     actions = []
     cursor = verb_start
     for part in parts[:-1]:
-        head = _clause_action(part + last.object, -1, rules, pos_cut)
-        if head is None:
-            return None
+        heads = _clause_actions(part + last.object, 0, rules, pos_cut, split_shared=False)
+        if not heads:
+            return []
+        head = heads[0]
         actions.append(Action(head.verb, last.object, head.category, clause.strip(),
                               (offset + cursor, offset + cursor + len(part)), head.rule))
         cursor += len(part) + 1
@@ -142,7 +140,9 @@ def _shared_object_actions(clause, offset, verb_start, rules, pos_cut):
     return actions
 
 
-def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut, tokens=None):
+def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, tokens=None,
+                    split_shared: bool = True) -> list[Action]:
+    """The action of one clause (a list: verbs sharing one object give one action each)."""
     tokens = tokens if tokens is not None else pos_cut(clause)
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
     split = []
@@ -180,11 +180,11 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut, token
                 first = i
                 break
     if first is None:
-        return None
+        return []
     comparator = next((w for w in (*rules.comparators_before, *rules.comparators_change)
                        if w in clause[positions[first]:]), None)
     if comparator and first > 0 and not all(tokens[i][0] in rules.modifiers for i in range(first)):
-        return None  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
+        return []  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first
     while True:
         if is_verb(last + 1) and tokens[last + 1][1].startswith("v") and tokens[last + 1][1] != "vn" \
@@ -198,15 +198,15 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut, token
             break
     verb = "".join(word for word, _ in tokens[first:last + 1])
     rest = clause[positions[first] + len(verb):]
-    if rest.startswith("、") and offset >= 0:
+    if rest.startswith("、") and split_shared:
         # 高效落实、精进实施《…》: verbs sharing one object, an action each
-        parts = _shared_object_actions(clause, offset, positions[first], rules, pos_cut)
-        if parts:
-            return parts
+        shared = _shared_object_actions(clause, offset, positions[first], rules, pos_cut)
+        if shared:
+            return shared
     verb_start = positions[first]
     object_text = clause[verb_start + len(verb):].strip()
     if not object_text:
-        return None
+        return []
     category = "other"
     parts = [part for word, _ in tokens[first:last + 1] for part in (verb_parts(word, rules.verbs) or [])]
     for part in reversed(parts):
@@ -216,4 +216,4 @@ def _clause_action(clause: str, offset: int, rules: ExtractRules, pos_cut, token
     stripped_start = len(clause) - len(clause.lstrip())
     text_span = (offset + stripped_start, offset + len(clause.rstrip()))
     rule = "actions.lexicon.v1" if is_verb(first) else "actions.jieba_verb.v1"
-    return Action(verb, object_text, category, clause.strip(), text_span, rule)
+    return [Action(verb, object_text, category, clause.strip(), text_span, rule)]

@@ -48,8 +48,9 @@ def find_brackets(text: str, start: int, end: int, open_: str, close: str) -> li
 def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagger) -> list[Project]:
     """Projects named in text[start:end] (one item).
 
-    >>> [p.name for p in extract_projects("制定出台《加快推进教育高质量发展的意见》，深入推进“千帆计划”", 0, 34, rules, tagger)]
-    ['加快推进教育高质量发展的意见', '千帆计划']
+    >>> text = "制定出台《加快推进教育高质量发展的意见》，深入推进“千帆计划”"
+    >>> [(p.name, p.status) for p in extract_projects(text, 0, len(text), rules, tagger)]
+    [('加快推进教育高质量发展的意见', 'planned'), ('千帆计划', None)]
     """
     found: list[Project] = []
     titles = find_brackets(text, start, end, "《", "》")
@@ -147,7 +148,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             s = _cut_after_last_verb(text, s, match.start(), rules)
         while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]):
             s += 1  # 12所… or 三所…: a count, not a name
-        if s < e and text[s] in "所个家处座名项" and s > start and regex.match(r"[\d一二两三四五六七八九十]", text[s - 1]):
+        if s < e and text[s] in "所个家处座名项" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             s += 1
         name = text[s:e]
         head = name[: len(name) - len(match.group(0))]
@@ -166,6 +167,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
 
 
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
+_COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _TIME_HEAD = regex.compile(r"(?:\d{2,4}年|年底前|年内|全年|年|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")

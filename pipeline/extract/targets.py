@@ -12,7 +12,8 @@ from pipeline.resources import ExtractRules
 _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
-_LEADING_NOISE = regex.compile(r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
+_LEADING_NOISE = regex.compile(
+    r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
 _DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
 _ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = regex.compile(r"\s*在[^，。；]*基础上")

@@ -75,17 +75,6 @@ _SENTENCE_END = regex.compile(r"[。！？；]")
 _SENTENCE_PUNCT = regex.compile(r"[。！？；，]")
 _TITLE_BREAKERS = regex.compile(r"[。！？；，：:]")  # a line with these is a sentence or a label, not a title
 
-# Whole lines of page furniture: 【打印】【关闭】, 字号：大 中 小, 分享到：, 当前位置：首页 > … .
-# Kept here because IngestRules has no field for them yet (the loader rejects unknown keys).
-_FURNITURE_LINE = regex.compile(
-    r"^(?:[\s【】\[\]()（）|｜/·•>＞]*"
-    r"(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回(?:顶部|首页|列表)?|收藏(?:本页)?|分享到[：:]?"
-    r"|(?:字号|字体)[：:]?\s*[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?|浏览次数[：:]?\s*\d*|访问量[：:]?\s*\d*"
-    r"|扫一扫在手机(?:上)?打开当前页|(?:当前|您的|您现在的|所在)位置[：:].*|责任编辑[：:].*)"
-    r")+[\s【】\[\]()（）|｜/·•]*$"
-)
-# Site footer lines, should a footer survive the class rules: never a sentence of a notice.
-_FOOTER_LINE = regex.compile(r"网站标识码|ICP备\s*\d|公网安备\s*\d|版权所有")
 # Title headings not marked by h1-h3: class/id tokens of the title box (article-title, pages_title).
 _TITLE_TOKENS = ("title", "biaoti")
 _TITLE_MIN_HAN = 4  # 通知公告-sized column names are the shortest headings that can be a title
@@ -738,9 +727,9 @@ def _matches_any(title: str, lines: list[str]) -> bool:
 
 def _is_furniture(line: str) -> bool:
     """【打印】【关闭】, 字号：大 中 小, 当前位置：首页 > 通知公告, a footer's ICP备 line → True."""
-    if _FURNITURE_LINE.match(line):
+    if ingest_rules().html_furniture_line.match(line):
         return True
-    return bool(_FOOTER_LINE.search(line)) and not _SENTENCE_PUNCT.search(line)
+    return bool(ingest_rules().html_footer_line.search(line)) and not _SENTENCE_PUNCT.search(line)
 
 
 @dataclass(frozen=True)
