@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -153,7 +154,9 @@ def score_peer(gold: dict, pred: dict, tally: Tally) -> None:
         wanted = [_value(n["value"]) for n in g["numbers"] if n["value"] is not None]
         ours = [_value(n["value"]) for n in pred_items[g["id"]]["numbers"] if n["value"] is not None]
         try:
-            converted = cn2an.transform(g["text"], "cn2an")
+            with warnings.catch_warnings():  # cn2an warns on every numeral it cannot read (十四五)
+                warnings.simplefilter("ignore")
+                converted = cn2an.transform(g["text"], "cn2an")
         except Exception:  # cn2an raises on some inputs; count them as nothing found
             converted = ""
         theirs = [_value(m.group(0)) for m in _PEER_NUMBER.finditer(converted)]
