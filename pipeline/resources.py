@@ -171,6 +171,7 @@ class ExtractRules:
     facility_suffixes: tuple[str, ...]
     event_suffixes: tuple[str, ...]
     organization_suffixes: tuple[str, ...]
+    agency_pattern: regex.Pattern
     generic_heads: tuple[str, ...]
 
 
@@ -209,14 +210,15 @@ def extract_rules() -> ExtractRules:
             "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
-            "organization_suffixes", "generic_heads"}
+            "organization_suffixes", "generic_heads", "agency_pattern"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
-    special = {"comparators", "eligibility_after", "deadline_patterns", "past_markers", "grant_pattern"}
+    special = {"comparators", "eligibility_after", "deadline_patterns", "past_markers", "grant_pattern",
+               "agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
@@ -230,6 +232,7 @@ def extract_rules() -> ExtractRules:
         comparators_change=MappingProxyType(dict(comparators["change"])),
         eligibility_after=_compile(name, data["eligibility_after"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
+        agency_pattern=_compile(name, data["agency_pattern"]),
         past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),
         past_in_clause=_strings(name, "past_markers.clause", data["past_markers"]["clause"]),
         deadline_patterns=tuple(_compile(name, p) for p in data["deadline_patterns"]),

@@ -24,7 +24,8 @@ def _finder(rules: ExtractRules) -> NumberFinder:
     return NumberFinder(rules)
 
 
-def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRules | None = None) -> Item:
+def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRules | None = None,
+                 issuers: tuple[str, ...] = ()) -> Item:
     """The item with its numbers, targets, actions and projects filled in.
 
     >>> extract_item(item_of("建设瞭望山路幼儿园等12所公办幼儿园"), …).targets[0].value
@@ -33,7 +34,7 @@ def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRul
     rules = rules or extract_rules()
     start, end = item.span
     cut = functools.partial(pos_cut, user_dict=rules.policy_terms)
-    projects = extract_projects(text, start, end, rules, cut)
+    projects = extract_projects(text, start, end, rules, cut, issuers)
     numbers = _with_formulations(_finder(rules).find(text, start, end), projects)
     past = any(word in title for title in item.section_titles for word in rules.review_section_words)
     targets = extract_targets(text, start, end, numbers, rules, plan_year, past_section=past)
@@ -45,7 +46,8 @@ def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRul
 def extract_document(doc: Document, rules: ExtractRules | None = None) -> Document:
     """Run the extractors over every item of a parsed document."""
     rules = rules or extract_rules()
-    items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules) for item in doc.items)
+    issuers = (*doc.meta.issuers, *doc.meta.signatories)
+    items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules, issuers) for item in doc.items)
     return dataclasses.replace(doc, items=items)
 
 

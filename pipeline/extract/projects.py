@@ -45,7 +45,8 @@ def find_brackets(text: str, start: int, end: int, open_: str, close: str) -> li
     return pairs
 
 
-def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagger) -> list[Project]:
+def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagger,
+                     issuers: tuple[str, ...] = ()) -> list[Project]:
     """Projects named in text[start:end] (one item).
 
     >>> text = "制定出台《加快推进教育高质量发展的意见》，深入推进“千帆计划”"
@@ -95,6 +96,14 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             found.append(project)
             taken.update(range(*project.span))
+    for match in rules.agency_pattern.finditer(text, start, end):
+        s, e = match.span()
+        if s > start and regex.match(r"\p{Han}", text[s - 1]) and text[s - 1] not in _STOP_CHARS | set("由经请"):
+            continue  # 城市…局 inside a longer word: the level word must open the name
+        if taken.intersection(range(s, e)) or match.group(0) in issuers:
+            continue
+        found.append(Project(match.group(0), "organization", None, (s, e), "projects.organization.agency.v1"))
+        taken.update(range(s, e))
     found.sort(key=lambda p: p.span)
     return _dedupe(found)
 
@@ -222,10 +231,11 @@ def _has_name_tag(head: str, tagger) -> bool:
 
 
 def _is_proper(head: str, tagger) -> bool:
-    """A proper-name head: a place cue (路, 山, 镇 …), Latin letters, or a name tag from jieba."""
+    """A proper-name head: a place cue (路, 山, 镇 …), Latin letters, a name tag from jieba, or a
+    word of two or more characters that jieba's dictionary does not know (泊子, 云溪)."""
     if any(ch in _CUE_CHARS for ch in head) or regex.search(r"[A-Za-z（(]", head):
         return True
-    return any(flag in _PROPER_TAGS for _, flag in tagger(head))
+    return any(flag in _PROPER_TAGS or flag == "x" and len(word) >= 2 for word, flag in tagger(head))
 
 
 def _dedupe(projects: list[Project]) -> list[Project]:
