@@ -6,7 +6,7 @@ IN     ?= corpus/raw
 OUT    ?= data/extracted
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup extract test eval bench lint clean
+.PHONY: setup extract test eval bench lint clean train
 
 setup: $(STAMP)
 
@@ -35,3 +35,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data/extracted .pytest_cache
+
+train: $(STAMP)
+	$(PY) -m pipeline.classify.train

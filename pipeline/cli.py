@@ -24,10 +24,37 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("-o", "--out", type=Path, help="output folder; without it one file's JSON goes to stdout")
     extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     extract.add_argument("--force", action="store_true", help="re-extract files whose content has not changed")
+    extract.add_argument("--model", type=Path, help="theme model folder (default: the shipped models/themes)")
+    extract.add_argument("--no-themes", action="store_true", help="leave themes empty")
+    train = commands.add_parser("train", help="train a theme model on your own codebook and labels")
+    train.add_argument("--codebook", type=Path, required=True, help="codebook YAML (flat or two-level)")
+    train.add_argument("--labels", type=Path, help="CSV: text,code[,level,secondary] or doc_id,item_id,code")
+    train.add_argument("--docs", type=Path, help="folder of extracted <doc_id>.json for doc_id,item_id labels")
+    train.add_argument("-o", "--out", type=Path, required=True, help="model folder to write")
     args = parser.parse_args(argv)
+    if args.command == "train":
+        return run_train(args, parser)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     return run_extract(args, parser)
+
+
+def run_train(args, parser) -> int:
+    from pipeline.classify.train import examples_from_table, train
+
+    if not args.codebook.exists():
+        parser.error(f"{args.codebook}: no such codebook")
+    try:
+        examples = examples_from_table(args.labels, args.docs) if args.labels else []
+        tagger = train(args.codebook, examples, held_out=())
+    except (ValueError, KeyError, OSError) as exc:
+        print(f"zhengce: {args.labels or args.codebook}: {exc}", file=sys.stderr)
+        return 1
+    tagger.save(args.out)
+    cue_only = tagger.card["cue_only_levels"]
+    print(f"zhengce: model {tagger.model_id} written to {args.out}"
+          + (f"; levels {cue_only} use cue terms only (no labelled examples)" if cue_only else ""), file=sys.stderr)
+    return 0
 
 
 def _collect(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], bool]:
@@ -48,13 +75,25 @@ def _collect(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], bool]
     return list(dict.fromkeys(files)), missing, walked
 
 
-def _process(path: Path) -> tuple[dict | None, str | None]:
+_TAGGER: list = []  # per process: the theme model chosen on the command line
+
+
+def _set_tagger(model: Path | None, no_themes: bool) -> None:
+    from pipeline import default_tagger
+    from pipeline.classify.tagger import load_tagger
+
+    _TAGGER[:] = [None if no_themes else load_tagger(model) if model else default_tagger()]
+
+
+def _process(path: Path, model: Path | None = None, no_themes: bool = False) -> tuple[dict | None, str | None]:
     """Worker: (document dict, None) or (None, one-line reason)."""
     from pipeline import extract_file
     from pipeline.dataset import document_to_dict
 
+    if not _TAGGER:
+        _set_tagger(model, no_themes)
     try:
-        return document_to_dict(extract_file(path)), None
+        return document_to_dict(extract_file(path, tagger=_TAGGER[0])), None
     except InputError as exc:
         return None, exc.reason
     except Exception as exc:  # one bad file must not stop a batch; report it on one line
@@ -73,6 +112,13 @@ def _fingerprint() -> str:
 
 
 def run_extract(args, parser) -> int:
+    from pipeline.classify.tagger import ModelError
+
+    try:
+        _set_tagger(args.model, args.no_themes)
+    except ModelError as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 2
     files, missing, walked = _collect(args.paths)
     for raw, reason in missing:
         print(f"zhengce: {raw}: {reason}", file=sys.stderr)
@@ -100,7 +146,7 @@ def _extract_to_folder(files: list[Path], args, failed: int) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
-    fingerprint = _fingerprint()
+    fingerprint = _fingerprint() + ("" if not _TAGGER[0] else _TAGGER[0].model_id)
     manifest = {"fingerprint": fingerprint, "files": {}}
     if manifest_path.exists() and not args.force:
         try:
@@ -129,7 +175,7 @@ def _extract_to_folder(files: list[Path], args, failed: int) -> int:
     if args.jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             results = []
-            for result in pool.map(_process, todo):
+            for result in pool.map(_process, todo, [args.model] * len(todo), [args.no_themes] * len(todo)):
                 results.append(result)
                 progress.update()
     else:

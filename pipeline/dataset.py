@@ -51,6 +51,7 @@ def document_to_dict(doc: Document) -> dict:
         "items": [_item(it) for it in doc.items],
         "text": doc.text,
         "warnings": list(doc.warnings),
+        "themes_model": doc.themes_model,
     }
 
 

@@ -312,6 +312,75 @@ def evaluate(gold_dir: Path, root: Path) -> dict[str, tuple[Tally, list[str], in
     return results
 
 
+def _theme_scores(gold: list[str], predicted: list[str], confidence: list[float] | None) -> dict:
+    """Accuracy, macro-F1 over the gold codes, most confused pairs, expected calibration error."""
+    n = len(gold)
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / n if n else 0.0
+    f1s = []
+    for code in sorted(set(gold)):
+        tp = sum(g == p == code for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == code and g != code for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == code and p != code for g, p in zip(gold, predicted, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    confused = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p).most_common(4)
+    ece = None
+    if confidence is not None and n:
+        bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+        for c, g, p in zip(confidence, gold, predicted, strict=True):
+            bins[min(int(c * 10), 9)].append((c, g == p))
+        ece = sum(abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b)) * len(b) / n
+                  for b in bins.values())
+    return {"n": n, "accuracy": accuracy, "macro_f1": sum(f1s) / len(f1s) if f1s else 0.0,
+            "confused": confused, "ece": ece}
+
+
+def evaluate_themes(root: Path) -> list[str]:
+    """Theme classifier: cross-validated on the training labels (documents kept whole per fold)
+    and on the held-out documents with the shipped model, beside the cue-term baseline."""
+    from pipeline.classify.model import cue_baseline
+    from pipeline.classify.tagger import DEFAULT_MODEL, ModelError, load_tagger
+    from pipeline.classify.train import HELD_OUT, cross_validate, load_examples
+
+    lines = ["== themes =="]
+    try:
+        tagger = load_tagger(DEFAULT_MODEL)
+    except ModelError as exc:
+        return lines + [f"  no model: {exc}"]
+    examples = load_examples(root / "corpus" / "labels", root / "corpus" / "raw", warn=lambda m: None)
+    codebook = tagger.codebook
+    for spec in codebook.levels:
+        codes = tuple(c.code for c in spec.codes)
+        cues = tuple(c.cues for c in spec.codes)
+        train_set = [e for e in examples if e.doc not in HELD_OUT and e.level == spec.level]
+        held = [e for e in examples if e.doc in HELD_OUT and e.level == spec.level]
+        lines.append(f"  level {spec.level}: {len(train_set)} training labels, {len(held)} held-out "
+                     f"({', '.join(sorted({e.doc for e in held})) or 'none'})")
+        data, proba, classes = cross_validate(codebook, spec.level, train_set)
+        rows = []
+        if proba is not None:
+            predicted = [classes[int(proba[i].argmax())] for i in range(len(data))]
+            rows.append(("cross-validated", _theme_scores([e.code for e in data], predicted,
+                                                          [float(r.max()) for r in proba])))
+            base = cue_baseline([e.text for e in data], codes, cues)
+            rows.append(("  cue baseline", _theme_scores([e.code for e in data], [b or "-" for b in base], None)))
+        for doc in sorted({e.doc for e in held}):
+            part = [e for e in held if e.doc == doc]
+            model_proba = tagger.models[spec.level].predict_proba([e.text for e in part])
+            predicted = [tagger.models[spec.level].classes_[int(r.argmax())] for r in model_proba]
+            rows.append((f"held-out {doc[:12]}", _theme_scores([e.code for e in part], predicted,
+                                                              [float(r.max()) for r in model_proba])))
+            base = cue_baseline([e.text for e in part], codes, cues)
+            rows.append(("  cue baseline", _theme_scores([e.code for e in part], [b or "-" for b in base], None)))
+        for name, s in rows:
+            ece = f"  ECE {s['ece']:.3f}" if s["ece"] is not None else ""
+            lines.append(f"    {name:<22} accuracy {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}{ece}"
+                         f"  (n {s['n']})")
+            if not name.startswith(" ") and s["confused"]:
+                lines.append("      most confused (gold→predicted): "
+                             + ", ".join(f"{g}→{p} ×{k}" for (g, p), k in s["confused"]))
+    return lines
+
+
 def report(results: dict[str, tuple[Tally, list[str], int]], show_errors: bool) -> str:
     lines = []
     for split in ("tune", "heldout"):
@@ -354,8 +423,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=Path("corpus/gold"))
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--errors", action="store_true", help="list the differences on the tuning part")
+    parser.add_argument("--no-themes", action="store_true", help="skip the theme classifier (slow part)")
     args = parser.parse_args(argv)
     print(report(evaluate(args.gold, args.root), args.errors))
+    if not args.no_themes:
+        print("\n".join(evaluate_themes(args.root)))
     return 0
 
 

@@ -99,3 +99,4 @@ class Document:
     items: tuple[Item, ...]
     text: str
     warnings: tuple[str, ...] = field(default=())
+    themes_model: str | None = None  # id of the theme model that tagged the items
