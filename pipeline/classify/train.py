@@ -100,16 +100,22 @@ def level_classifier(codebook: Codebook, level: int) -> LevelClassifier:
 def cross_validate(codebook: Codebook, level: int, examples: list[Example], folds: int = 5):
     """Out-of-fold scores, documents kept whole within a fold (a model never sees the document
     it is scored on). Returns (examples, probability rows, classes)."""
-    from sklearn.model_selection import GroupKFold
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     data = [e for e in examples if e.level == level]
     groups = [e.doc for e in data]
-    n = min(folds, len(set(groups)))
     clf = level_classifier(codebook, level)
     proba = np.zeros((len(data), len(clf.codes)))
-    if n < 2:
-        return data, None, clf.codes
-    for train, test in GroupKFold(n_splits=n).split(data, groups=groups):
+    if len(set(groups)) >= 3:
+        splits = GroupKFold(n_splits=min(folds, len(set(groups)))).split(data, groups=groups)
+    else:
+        # labels without documents (a researcher's text,code table): stratified folds of items
+        counts = Counter(e.code for e in data)
+        n = min(folds, min(counts.values())) if counts else 0
+        if n < 2 or len(counts) < 2:
+            return data, None, clf.codes
+        splits = StratifiedKFold(n_splits=n, shuffle=True, random_state=0).split(data, [e.code for e in data])
+    for train, test in splits:
         model = level_classifier(codebook, level).fit([data[i].text for i in train], [data[i].code for i in train])
         proba[test] = model.predict_proba([data[i].text for i in test])
     return data, proba, clf.codes
