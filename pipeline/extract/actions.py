@@ -1,6 +1,7 @@
 """Actions: the policy verb of each clause with its object and the verb's instrument category."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -10,6 +11,8 @@ from pipeline.resources import ExtractRules
 _BREAKS = set("，,；;。！？!?：:")
 _OPEN, _CLOSE = "《“（(", "》”）)"
 _JOINERS = {"和", "并", "与"}
+_CONDITION = regex.compile(r"(?:对于|对|凡)[^，。]*的")
+_YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
 _OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
 
@@ -60,11 +63,11 @@ def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> b
     stripped = clause.strip()
     if stripped.endswith("的") or stripped.startswith(tuple(rules.non_action_verbs)):
         return True
-    if regex.match(r"(?:对于|对|凡)[^，。]*的", stripped):
+    if _CONDITION.match(stripped):
         return True  # 对新认定的市级智能工厂，(给予…): who qualifies
     if any(m in stripped for m in rules.past_in_sentence) or any(m in stripped for m in rules.past_in_clause):
         return True
-    year = regex.match(r"((?:19|20)\d{2})\s*年(?!底前|前)", stripped)
+    year = _YEAR_HEAD.match(stripped)
     return bool(year and plan_year and int(year.group(1)) < plan_year)
 
 
@@ -106,13 +109,32 @@ def modifier_length(word: str, verbs, modifiers) -> int:
     return 0
 
 
-def same_family(first: str, other: str, verbs=None) -> bool:
+_BRACKETS = {"《": 1, "“": 1, "》": -1, "”": -1}
+
+
+@functools.cache
+def _comparator_words(rules: ExtractRules) -> regex.Pattern:
+    words = sorted({*rules.comparators_before, *rules.comparators_change}, key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+@functools.cache
+def _parts(word: str, rules: ExtractRules) -> tuple[str, ...] | None:
+    """verb_parts, memoised per rule set: the same few hundred words recur in every clause."""
+    parts = verb_parts(word, rules.verbs)
+    return tuple(parts) if parts else None
+
+
+@functools.cache
+def _modifier_cut(word: str, rules: ExtractRules) -> int:
+    return 0 if word in rules.verbs else modifier_length(word, rules.verbs, rules.modifiers)
+
+
+def same_family(first: str, other: str, rules: ExtractRules) -> bool:
     """Two verbs form one compound (制定出台, 新建改扩建) when they share an instrument family;
     给予补助 is a verb and its object."""
-    from pipeline.resources import extract_rules
-
-    verbs = verbs or extract_rules().verbs
-    a, b = verb_parts(first, verbs), verb_parts(other, verbs)
+    verbs = rules.verbs
+    a, b = _parts(first, rules), _parts(other, rules)
     if not a or not b:
         return True
     return verbs[a[-1]] == verbs[b[0]] and verbs[a[-1]] != "support"
@@ -147,7 +169,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
     split = []
     for word, flag in tokens:
-        cut = modifier_length(word, rules.verbs, rules.modifiers) if word not in rules.verbs else 0
+        cut = _modifier_cut(word, rules)
         split.extend([(word[:cut], "d"), (word[cut:], "v")] if cut else [(word, flag)])
     tokens = split
     positions, pos = [], 0
@@ -157,10 +179,13 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     inside, depth = [], 0  # tokens within 《》 or “”: a verb there belongs to a title
     for word, _ in tokens:
         inside.append(depth > 0)
-        depth = max(depth + sum(word.count(c) for c in "《“") - sum(word.count(c) for c in "》”"), 0)
+        if word in _BRACKETS:
+            depth = max(depth + _BRACKETS[word], 0)
+        elif len(word) > 1 and not word.isalnum():  # 》《 glued together
+            depth = max(depth + sum(_BRACKETS.get(ch, 0) for ch in word), 0)
 
     def is_verb(i: int) -> bool:
-        return i < len(tokens) and not inside[i] and verb_parts(tokens[i][0], rules.verbs) is not None
+        return i < len(tokens) and not inside[i] and _parts(tokens[i][0], rules) is not None
 
     def is_any_verb(i: int) -> bool:
         return is_verb(i) or i < len(tokens) and not inside[i] and tokens[i][1] == "v"
@@ -181,17 +206,16 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
                 break
     if first is None:
         return []
-    comparator = next((w for w in (*rules.comparators_before, *rules.comparators_change)
-                       if w in clause[positions[first]:]), None)
+    comparator = _comparator_words(rules).search(clause, positions[first])
     if comparator and first > 0 and not all(tokens[i][0] in rules.modifiers for i in range(first)):
         return []  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first
     while True:
         if is_verb(last + 1) and tokens[last + 1][1].startswith("v") and tokens[last + 1][1] != "vn" \
-                and same_family(tokens[first][0], tokens[last + 1][0]):
+                and same_family(tokens[first][0], tokens[last + 1][0], rules):
             last += 1
         elif last + 2 < len(tokens) and tokens[last + 1][0] in _JOINERS and is_any_verb(last + 2) \
-                and (not is_verb(last + 2) or same_family(tokens[first][0], tokens[last + 2][0])) \
+                and (not is_verb(last + 2) or same_family(tokens[first][0], tokens[last + 2][0], rules)) \
                 and last + 3 < len(tokens):
             last += 2
         else:
@@ -208,7 +232,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     if not object_text:
         return []
     category = "other"
-    parts = [part for word, _ in tokens[first:last + 1] for part in (verb_parts(word, rules.verbs) or [])]
+    parts = [part for word, _ in tokens[first:last + 1] for part in (_parts(word, rules) or ())]
     for part in reversed(parts):
         if rules.verbs[part] != "other":
             category = rules.verbs[part]

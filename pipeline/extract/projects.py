@@ -98,7 +98,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             taken.update(range(*project.span))
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
-        if s > start and regex.match(r"\p{Han}", text[s - 1]) and text[s - 1] not in _STOP_CHARS | set("由经请"):
+        if s > start and _is_han(text[s - 1]) and text[s - 1] not in _STOP_CHARS | set("由经请"):
             continue  # 城市…局 inside a longer word: the level word must open the name
         if taken.intersection(range(s, e)) or match.group(0) in issuers:
             continue
@@ -137,9 +137,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         e = match.end()
         if e - 1 in taken or match.start() in taken:
             continue
-        if kind == "programme" and e < end and regex.match(r"[\p{Han}]", text[e]) and text[e] not in "等和与及、的项人":
+        if kind == "programme" and e < end and _is_han(text[e]) and text[e] not in "等和与及、的项人":
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
-        if kind == "organization" and e < end and regex.match(r"[\p{Han}]", text[e]) \
+        if kind == "organization" and e < end and _is_han(text[e]) \
                 and not text.startswith(_AFTER_ORGANIZATION, e):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name
         s = match.start()
@@ -224,6 +224,10 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
     for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True):
         cut = max(cut, m.end())
     return cut
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _has_name_tag(head: str, tagger) -> bool:

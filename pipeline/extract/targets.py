@@ -15,6 +15,10 @@ _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
 _LEADING_NOISE = regex.compile(
     r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
 _DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
+_CONDITION_HEAD = regex.compile(r"\s*(?:对于|对|凡)")
+_GRANT_BEFORE = regex.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
+_PERFECTIVE = regex.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了")
+_PAST_YEAR_HEAD = regex.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)")
 _ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
 _LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
@@ -90,7 +94,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
         return None
-    if regex.match(r"\s*(?:对于|对|凡)", before) and "的" in after:
+    if _CONDITION_HEAD.match(before) and "的" in after:
         return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
@@ -112,7 +116,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if verb is not None and comparator is None and not _is_count(number, after, verb, rules):
         verb = None
     if comparator is None and verb is None:
-        if rules.grant_pattern.match(after) or regex.search(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$", before):
+        if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before):
             comparator, rule_word = "eq", "grant"
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
@@ -149,7 +153,7 @@ def _is_count(number: Number, after: str, verb: str, rules: ExtractRules) -> boo
 
 def _reports_past(sentence: str) -> bool:
     """增长了5.2%, 完成了…: a verb with the perfective 了 reports a result."""
-    return bool(regex.search(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了", sentence))
+    return bool(_PERFECTIVE.search(sentence))
 
 
 def _starts_with_past_year(sentence: str, plan_year: int) -> bool:
@@ -157,7 +161,7 @@ def _starts_with_past_year(sentence: str, plan_year: int) -> bool:
     baseline and goes on to the goal."""
     if _BASELINE.match(sentence):
         return False
-    match = regex.match(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)", sentence)
+    match = _PAST_YEAR_HEAD.match(sentence)
     return bool(match) and int(match.group(1)) < plan_year
 
 
