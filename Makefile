@@ -6,7 +6,7 @@ IN     ?= corpus/raw
 OUT    ?= data/extracted
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup extract test eval bench lint clean train
+.PHONY: setup extract test eval bench lint clean train compare
 
 setup: $(STAMP)
 
@@ -38,3 +38,7 @@ clean:
 
 train: $(STAMP)
 	$(PY) -m pipeline.classify.train
+
+# make compare A=plan-2021.pdf B=plan-2022.docx [OUT=data/compare]
+compare: $(STAMP)
+	$(PY) -m pipeline compare $(A) $(B) -o $(or $(COMPARE_OUT),data/compare)

@@ -31,12 +31,72 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--labels", type=Path, help="CSV: text,code[,level,secondary] or doc_id,item_id,code")
     train.add_argument("--docs", type=Path, help="folder of extracted <doc_id>.json for doc_id,item_id labels")
     train.add_argument("-o", "--out", type=Path, required=True, help="model folder to write")
+    compare = commands.add_parser("compare", help="compare annual plans: items, targets, themes")
+    compare.add_argument("paths", nargs="+", metavar="PLAN", help="two or more notices or extracted <doc_id>.json")
+    compare.add_argument("-o", "--out", type=Path, help="folder for comparison JSON, tables, HTML and Markdown")
     args = parser.parse_args(argv)
     if args.command == "train":
         return run_train(args, parser)
+    if args.command == "compare":
+        return run_compare(args, parser)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     return run_extract(args, parser)
+
+
+def _load_plan(path: Path) -> dict:
+    if path.suffix.lower() == ".json":
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if "items" not in doc or "meta" not in doc:
+            raise InputError(str(path), "not an extracted document (no items/meta)")
+        return doc
+    from pipeline import extract_file
+    from pipeline.dataset import document_to_dict
+
+    return document_to_dict(extract_file(path))
+
+
+def run_compare(args, parser) -> int:
+    from pipeline.compare import compare_documents, series_panels
+    from pipeline.compare_report import render_html, render_markdown
+    from pipeline.dataset import write_text_atomic
+
+    if len(args.paths) < 2:
+        parser.error("compare needs two or more plans")
+    docs = []
+    for raw in args.paths:
+        try:
+            docs.append(_load_plan(Path(raw)))
+        except InputError as exc:
+            print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
+            return 1
+        except (OSError, ValueError) as exc:
+            print(f"zhengce: {raw}: {exc}", file=sys.stderr)
+            return 1
+    if len(docs) > 2:  # a series: oldest first
+        docs.sort(key=lambda d: (d["meta"]["plan_year"] is None, d["meta"]["plan_year"] or 0))
+    comparisons = [compare_documents(a, b) for a, b in zip(docs, docs[1:], strict=False)]
+    if args.out is None:
+        if len(docs) > 2:
+            parser.error("a series of three or more plans needs an output folder: -o DIR")
+        sys.stdout.write(json.dumps(comparisons[0], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    import pandas as pd
+
+    from pipeline.dataset import write_atomic
+
+    for (a, b), comparison in zip(zip(docs, docs[1:], strict=False), comparisons, strict=True):
+        stem = f"{a['doc_id']}__{b['doc_id']}"
+        write_text_atomic(args.out / f"{stem}.json", json.dumps(comparison, ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(args.out / f"{stem}.html", render_html(comparison, a, b))
+        write_text_atomic(args.out / f"{stem}.md", render_markdown(comparison))
+    for name, rows in series_panels(docs, comparisons).items():
+        frame = pd.DataFrame(rows)
+        write_atomic(args.out / f"{name}.csv", lambda f, fr=frame: fr.to_csv(f, index=False, encoding="utf-8-sig"))
+    print(f"zhengce: {len(comparisons)} comparison(s) written to {args.out}", file=sys.stderr)
+    if len(comparisons) == 1:
+        sys.stderr.write(render_markdown(comparisons[0]))
+    return 0
 
 
 def run_train(args, parser) -> int:

@@ -251,8 +251,12 @@ def report_files(jsonl: Path, folder: Path) -> dict[int, Path]:
         record = json.loads(line)
         content = record["content"]
         cut = content.find(LICENCE_FOOTER)
+        content = content[:cut] if cut > 0 else content
+        if not regex.match(r"[\s\u200b]*政府工作报", content):
+            # the collection keeps the title beside the text; a report opens with it
+            content = f"{record['title']}\n\n{content}"
         path = folder / f"report_{record['year']}.txt"
-        path.write_text(content[:cut] if cut > 0 else content, encoding="utf-8")
+        path.write_text(content, encoding="utf-8")
         paths[int(record["year"])] = path
     return paths
 
@@ -381,6 +385,77 @@ def evaluate_themes(root: Path) -> list[str]:
     return lines
 
 
+def _compare_doc(name: str, root: Path, reports: dict[int, Path]) -> dict | None:
+    if name.startswith("report_"):
+        path = reports.get(int(name.split("_")[1]))
+    else:
+        path = root / "corpus" / "raw" / f"{name}.txt"
+    return document_to_dict(extract_file(path)) if path and path.exists() else None
+
+
+def _side_key(side: dict | None):
+    return None if side is None else (_value(side["value"]), side["unit"])
+
+
+def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
+    """Item alignment (precision/recall/F1 over aligned pairs), item status accuracy and
+    target-change accuracy against the gold comparisons in corpus/gold/compare/."""
+    import tempfile
+
+    from pipeline.compare import ALIGN_THRESHOLD, align_items, compare_targets
+
+    threshold = ALIGN_THRESHOLD if threshold is None else threshold
+    lines = ["== year-on-year comparison =="]
+    with tempfile.TemporaryDirectory() as folder:
+        reports = report_files(root.parent / "shared" / "corpus" / "government-work-reports-2013-2019.jsonl",
+                               Path(folder)) if (root.parent / "shared").exists() else {}
+        for gold_path in sorted((root / "corpus" / "gold" / "compare").glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            doc_a, doc_b = _compare_doc(gold["a"], root, reports), _compare_doc(gold["b"], root, reports)
+            if doc_a is None or doc_b is None:
+                lines.append(f"  {gold_path.stem}: documents not available here, skipped")
+                continue
+            scope_a = {p["a"] for p in gold["pairs"]} | set(gold["dropped"])
+            scope_b = {p["b"] for p in gold["pairs"]} | set(gold["new"])
+            items_a = [it for it in doc_a["items"] if it["id"] in scope_a]
+            items_b = [it for it in doc_b["items"] if it["id"] in scope_b]
+            rows = align_items(items_a, items_b, threshold)
+            tally = Tally()
+            pairs = {(r["a"], r["b"]) for r in rows if r["a"] and r["b"]}
+            _prf(tally, "pairs", pairs, {(p["a"], p["b"]) for p in gold["pairs"]})
+            status_gold = {("a", p["a"]): p["status"] for p in gold["pairs"]} | {
+                ("b", p["b"]): p["status"] for p in gold["pairs"]}
+            status_gold |= {("a", i): "dropped" for i in gold["dropped"]} | {("b", i): "new" for i in gold["new"]}
+            status_pred = {("a", r["a"]): r["status"] for r in rows if r["a"]} | {
+                ("b", r["b"]): r["status"] for r in rows if r["b"]}
+            for key, status in status_gold.items():
+                tally.add("status", status_pred.get(key) == status)
+            scoped_a, scoped_b = dict(doc_a, items=items_a), dict(doc_b, items=items_b)
+            predicted = compare_targets(scoped_a, scoped_b, rows)
+            lookup = {(_side_key(t["a"]), _side_key(t["b"])): t["change"] for t in predicted}
+            for t in gold["targets"]:
+                tally.add("target change", lookup.get((_side_key(t["a"]), _side_key(t["b"]))) == t["change"])
+            lines.append(f"  {gold_path.stem} [{gold.get('split', 'tune')}]: {len(items_a)} → {len(items_b)} items")
+            lines.append(f"    alignment        {_f1_line(tally, 'pairs')}")
+            lines.append(f"    status accuracy  {tally.ratio('status')}")
+            lines.append(f"    target changes   {tally.ratio('target change')}")
+        if reports:
+            lines.append("  main expected targets 2013–2019 (extracted; * = also in the gold)")
+            gold_targets = json.loads((root / "corpus" / "gold" / "reports_main_targets.json").read_text(
+                encoding="utf-8"))["years"]
+            for year in sorted(reports):
+                doc = document_to_dict(extract_file(reports[year], tagger=None))
+                passage = regex.search(r"主要预期目标(?:是|为)", doc["text"])
+                end = doc["text"].find("。", passage.start()) if passage else -1
+                found = [t for it in doc["items"] for t in it["targets"]
+                         if passage and passage.start() <= t["span"][0] < end]
+                wanted = {(_value(t["value"]), t["unit"]) for t in gold_targets.get(str(year), {}).get("targets", [])}
+                cells = [f"{t['indicator']} {t['value']}{'－' + str(t['value_max']) if t['value_max'] else ''}"
+                         f"{t['unit'] or ''}{'*' if (_value(t['value']), t['unit']) in wanted else ''}" for t in found]
+                lines.append(f"    {year}: " + "; ".join(cells))
+    return lines
+
+
 def report(results: dict[str, tuple[Tally, list[str], int]], show_errors: bool) -> str:
     lines = []
     for split in ("tune", "heldout"):
@@ -426,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-themes", action="store_true", help="skip the theme classifier (slow part)")
     args = parser.parse_args(argv)
     print(report(evaluate(args.gold, args.root), args.errors))
+    print("\n".join(evaluate_compare(args.root)))
     if not args.no_themes:
         print("\n".join(evaluate_themes(args.root)))
     return 0

@@ -35,6 +35,21 @@ def validate_document(document_schema):
 
 
 @pytest.fixture(scope="session")
+def validate_comparison():
+    jsonschema = pytest.importorskip("jsonschema")
+    from pipeline.resources import schema_path
+
+    schema = json.loads(schema_path("comparison.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def validate(comparison: dict) -> None:
+        errors = list(validator.iter_errors(comparison))
+        assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+    return validate
+
+
+@pytest.fixture(scope="session")
 def seed_doc():
     from pipeline import extract_file
 

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED
 from sklearn.base import clone
 
-from conftest import ROOT, SEED
 from pipeline.classify.codebook import load_codebook
 from pipeline.classify.model import LevelClassifier
 from pipeline.classify.tagger import ModelError, load_tagger

@@ -1,0 +1,258 @@
+"""Year-on-year comparison: items aligned one-to-one, targets matched by indicator, theme shares.
+
+Works on document dicts (the JSON of `zhengce extract`), so that extracted files and fresh
+notices compare alike.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import regex
+
+SCHEMA_VERSION = "1"
+ALIGN_THRESHOLD = 0.20  # below this similarity two items are not the same line of work
+CONTINUED = 0.60  # at or above: little changed
+_NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
+_FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中")
+# magnitude prefixes of units, to compare 1.3万亿斤 with 13000亿斤
+_MAGNITUDE = (("万亿", 1e12), ("千亿", 1e11), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
+
+
+def _item_text(item: dict) -> str:
+    return item["text"]
+
+
+def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
+    """Character 2–3-gram TF-IDF cosine of the item texts, with a small weight for shared named
+    projects and target indicators and for the section titles (a weaker signal)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not items_a or not items_b:
+        return np.zeros((len(items_a), len(items_b)))
+    texts = [_item_text(it) for it in items_a + items_b]
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(texts)
+    va, vb = vectorizer.transform(texts[:len(items_a)]), vectorizer.transform(texts[len(items_a):])
+    text_sim = (va @ vb.T).toarray()
+    sections = [" ".join(it["section_titles"]) or "-" for it in items_a + items_b]
+    sec_vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(sections)
+    sec_sim = (sec_vec.transform(sections[:len(items_a)]) @ sec_vec.transform(sections[len(items_a):]).T).toarray()
+    names_a = [{p["name"] for p in it["projects"]} | {t["indicator"] for t in it["targets"]} for it in items_a]
+    names_b = [{p["name"] for p in it["projects"]} | {t["indicator"] for t in it["targets"]} for it in items_b]
+    shared = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in names_b] for x in names_a])
+    return 0.8 * text_sim + 0.1 * sec_sim + 0.1 * shared
+
+
+def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALIGN_THRESHOLD) -> list[dict]:
+    """One-to-one alignment as an assignment problem; every item of A and of B appears once.
+
+    >>> [r["status"] for r in align_items(a_items, b_items)]
+    ['continued', 'revised', 'dropped', 'new']
+    """
+    from scipy.optimize import linear_sum_assignment
+
+    sim = similarity_matrix(items_a, items_b)
+    rows: list[dict] = []
+    matched_a, matched_b = set(), set()
+    if sim.size:
+        for i, j in zip(*linear_sum_assignment(-sim), strict=True):
+            if sim[i, j] >= threshold:
+                matched_a.add(i)
+                matched_b.add(j)
+                status = "continued" if sim[i, j] >= CONTINUED and _same_targets(items_a[i], items_b[j]) \
+                    else "revised"
+                rows.append({"a": items_a[i]["id"], "b": items_b[j]["id"], "status": status,
+                             "similarity": round(float(sim[i, j]), 4), "_order": (i, j)})
+    for i, item in enumerate(items_a):
+        if i not in matched_a:
+            rows.append({"a": item["id"], "b": None, "status": "dropped", "similarity": None,
+                         "also_similar": _runner_up(sim[i, :], items_b, threshold), "_order": (i, -1)})
+    for j, item in enumerate(items_b):
+        if j not in matched_b:
+            rows.append({"a": None, "b": item["id"], "status": "new", "similarity": None,
+                         "also_similar": _runner_up(sim[:, j], items_a, threshold), "_order": (-1, j)})
+    # B's order first (the newer plan is read), dropped items after their predecessor in A
+    rows.sort(key=lambda r: (r["_order"][1] if r["_order"][1] >= 0 else 10**6, r["_order"][0]))
+    for row in rows:
+        del row["_order"]
+    return rows
+
+
+def _runner_up(column: np.ndarray, items: list[dict], threshold: float) -> list[dict]:
+    """A split or merged item: the best partner it did not get, when close to the threshold."""
+    if not len(column):
+        return []
+    k = int(np.argmax(column))
+    return [{"id": items[k]["id"], "similarity": round(float(column[k]), 4)}] if column[k] >= 0.8 * threshold else []
+
+
+def _same_targets(a: dict, b: dict) -> bool:
+    key = lambda t: (t["value"], t["value_max"], t["unit"], t["comparator"])  # noqa: E731
+    return sorted(map(key, a["targets"]), key=str) == sorted(map(key, b["targets"]), key=str)
+
+
+def normalise_indicator(indicator: str) -> str:
+    """新建、改扩建公办义务教育学校 → 新建改扩建义务教育学校: punctuation and filler words dropped."""
+    return _FILLER.sub("", _NON_HAN.sub("", indicator))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def indicator_similarity(a: str, b: str) -> float:
+    x, y = _bigrams(normalise_indicator(a)), _bigrams(normalise_indicator(b))
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+def base_value(value: float | None, unit: str | None) -> tuple[float | None, str | None]:
+    """(value in the unit without its magnitude prefix, that unit): 1.3 万亿斤 → (1.3e12, 斤)."""
+    if value is None or not unit:
+        return value, unit
+    for prefix, factor in _MAGNITUDE:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return value * factor, unit[len(prefix):]
+    return value, unit
+
+
+def target_change(a: dict | None, b: dict | None) -> str:
+    """raised / lowered / unchanged / new / dropped; `changed` when the two are not comparable
+    as one number (a range became a floor: 6%－6.5% → 6%以上)."""
+    if a is None:
+        return "new"
+    if b is None:
+        return "dropped"
+    va, ua = base_value(a["value"], a["unit"])
+    vb, ub = base_value(b["value"], b["unit"])
+    if ua != ub:
+        return "changed"
+    ranged_a, ranged_b = a["value_max"] is not None, b["value_max"] is not None
+    if ranged_a != ranged_b:
+        return "changed"
+    if ranged_a:
+        ma, _ = base_value(a["value_max"], a["unit"])
+        mb, _ = base_value(b["value_max"], b["unit"])
+        if va == vb and ma == mb:
+            return "unchanged"
+        if va <= vb and ma <= mb:
+            return "raised"
+        if va >= vb and ma >= mb:
+            return "lowered"
+        return "changed"
+    family = {"ge": "floor", "gt": "floor", "le": "cap", "lt": "cap", "eq": "point", "approx": "point"}
+    if family.get(a["comparator"]) != family.get(b["comparator"]):
+        return "changed"
+    if np.isclose(va, vb):
+        return "unchanged"
+    return "raised" if vb > va else "lowered"
+
+
+def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similarity: float = 0.5) -> list[dict]:
+    """Targets of A and B matched by indicator (and unit family), preferring aligned items."""
+    from scipy.optimize import linear_sum_assignment
+
+    ta = [(it["id"], t) for it in doc_a["items"] for t in it["targets"]]
+    tb = [(it["id"], t) for it in doc_b["items"] for t in it["targets"]]
+    aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
+    score = np.zeros((len(ta), len(tb)))
+    for i, (item_a, a) in enumerate(ta):
+        for j, (item_b, b) in enumerate(tb):
+            if base_value(1, a["unit"])[1] != base_value(1, b["unit"])[1]:
+                continue
+            s = indicator_similarity(a["indicator"], b["indicator"])
+            score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0)
+    rows, used_a, used_b = [], set(), set()
+    if score.size:
+        for i, j in zip(*linear_sum_assignment(-score), strict=True):
+            if score[i, j] >= min_similarity:
+                used_a.add(i)
+                used_b.add(j)
+                rows.append(_target_row(ta[i], tb[j]))
+    rows += [_target_row(ta[i], None) for i in range(len(ta)) if i not in used_a]
+    rows += [_target_row(None, tb[j]) for j in range(len(tb)) if j not in used_b]
+    return rows
+
+
+def _target_row(a, b) -> dict:
+    def side(pair):
+        if pair is None:
+            return None
+        item, t = pair
+        return {"value": t["value"], "value_max": t["value_max"], "unit": t["unit"], "comparator": t["comparator"],
+                "text": t["text"], "item": item}
+
+    indicator = (b or a)[1]["indicator"]
+    return {"indicator": indicator, "a": side(a), "b": side(b),
+            "change": target_change(side(a), side(b))}
+
+
+def theme_shares(doc_a: dict, doc_b: dict) -> list[dict]:
+    """Share of items whose primary theme is each code, per level, in A and in B."""
+    rows = []
+    for level in (1, 2):
+        counts, labels, totals = {}, {}, {}
+        for key, doc in (("a", doc_a), ("b", doc_b)):
+            primaries = [next((t for t in it["themes"] if t["level"] == level), None) for it in doc["items"]]
+            primaries = [t for t in primaries if t]
+            totals[key] = len(primaries)
+            counts[key] = Counter(t["code"] for t in primaries)
+            labels.update({t["code"]: t["label"] for t in primaries})
+        for code in sorted(labels, key=lambda c: (-(counts["a"][c] + counts["b"][c]), c)):
+            rows.append({"level": level, "code": code, "label": labels[code],
+                         "share_a": round(counts["a"][code] / totals["a"], 4) if totals["a"] else 0.0,
+                         "share_b": round(counts["b"][code] / totals["b"], 4) if totals["b"] else 0.0})
+    return rows
+
+
+def compare_documents(doc_a: dict, doc_b: dict) -> dict:
+    """The comparison JSON of the output contract (schema_version "1")."""
+    alignment = align_items(doc_a["items"], doc_b["items"])
+    head = lambda d: {"doc_id": d["doc_id"], "title": d["meta"]["plan_title"] or d["meta"]["title"],  # noqa: E731
+                      "plan_year": d["meta"]["plan_year"]}
+    return {"schema_version": SCHEMA_VERSION, "a": head(doc_a), "b": head(doc_b), "items": alignment,
+            "targets": compare_targets(doc_a, doc_b, alignment), "themes": theme_shares(doc_a, doc_b)}
+
+
+def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[dict]]:
+    """Tables for plotting over the years: alignment, target changes and theme shares of each
+    consecutive pair, a target panel (one row per indicator series and year, a series following
+    its matched targets from year to year) and a theme panel (one row per theme and year)."""
+    tables: dict[str, list[dict]] = {"items_alignment": [], "target_changes": [], "theme_shares": [],
+                                     "targets_panel": [], "themes_panel": []}
+    series: dict[tuple[str, str, str], str] = {}  # (doc_id, item, text) → series name
+    for doc in docs:
+        year = doc["meta"]["plan_year"]
+        for it in doc["items"]:
+            for t in it["targets"]:
+                series.setdefault((doc["doc_id"], it["id"], t["text"]), t["indicator"])
+    for comparison in comparisons:
+        a, b = comparison["a"]["doc_id"], comparison["b"]["doc_id"]
+        for row in comparison["items"]:
+            tables["items_alignment"].append({"doc_a": a, "doc_b": b, "item_a": row["a"], "item_b": row["b"],
+                                              "status": row["status"], "similarity": row["similarity"]})
+        for t in comparison["targets"]:
+            if t["a"] and t["b"]:
+                series[(b, t["b"]["item"], t["b"]["text"])] = series[(a, t["a"]["item"], t["a"]["text"])]
+            flat = {"doc_a": a, "doc_b": b, "indicator": t["indicator"], "change": t["change"]}
+            for side in ("a", "b"):
+                for key in ("value", "value_max", "unit", "comparator", "text", "item"):
+                    flat[f"{key}_{side}"] = t[side][key] if t[side] else None
+            tables["target_changes"].append(flat)
+        for t in comparison["themes"]:
+            tables["theme_shares"].append({"doc_a": a, "doc_b": b, **t})
+    for doc in docs:
+        year = doc["meta"]["plan_year"]
+        for it in doc["items"]:
+            for t in it["targets"]:
+                tables["targets_panel"].append({
+                    "series": series[(doc["doc_id"], it["id"], t["text"])], "year": year, "doc_id": doc["doc_id"],
+                    "item_id": it["id"], "indicator": t["indicator"], "value": t["value"],
+                    "value_max": t["value_max"], "unit": t["unit"], "comparator": t["comparator"]})
+        for level in (1, 2):
+            primaries = [next((t for t in it["themes"] if t["level"] == level), None) for it in doc["items"]]
+            primaries = [t for t in primaries if t]
+            for code, n in Counter(t["code"] for t in primaries).items():
+                label = next(t["label"] for t in primaries if t["code"] == code)
+                tables["themes_panel"].append({"year": year, "doc_id": doc["doc_id"], "level": level, "code": code,
+                                               "label": label, "share": round(n / len(primaries), 4)})
+    return tables

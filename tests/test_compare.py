@@ -1,0 +1,96 @@
+"""Year-on-year comparison: alignment, target changes, theme shares, command line and report."""
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import RAW, ROOT
+
+from pipeline.compare import align_items, base_value, compare_documents, indicator_similarity, target_change
+
+
+def item(id_, text, targets=(), projects=(), titles=("总体要求",)):
+    return {"id": id_, "text": text, "section_titles": list(titles), "targets": list(targets),
+            "projects": list(projects), "themes": []}
+
+
+def target(value, unit="所", comparator="eq", value_max=None, indicator="建设公办幼儿园"):
+    return {"indicator": indicator, "value": value, "value_max": value_max, "unit": unit,
+            "comparator": comparator, "text": f"{indicator}{value}{unit}"}
+
+
+def test_every_item_appears_once_and_statuses_follow_similarity():
+    a = [item("1", "加快学前教育优质普惠发展。建设瞭望山路幼儿园等12所公办幼儿园，优质园占比不低于50%。"),
+         item("2", "打造高效机关。优化机关科室职能，深化机关流程再造。"),
+         item("3", "推进智慧课堂建设。组织智慧课堂教学大比武，推出一批智慧课堂样板。")]
+    b = [item("1", "加快学前教育优质普惠发展。建设瞭望山路幼儿园等12所公办幼儿园，优质园占比不低于50%。"),
+         item("2", "推进智慧课堂建设。制定智慧课堂建设标准，组织智慧课堂教学大比武，推广优秀课例。"),
+         item("3", "全面落实双减政策。规范校外培训机构，提高课后服务质量。")]
+    rows = align_items(a, b)
+    assert sorted(r["a"] for r in rows if r["a"]) == ["1", "2", "3"]
+    assert sorted(r["b"] for r in rows if r["b"]) == ["1", "2", "3"]
+    status = {(r["a"], r["b"]): r["status"] for r in rows}
+    assert status[("1", "1")] == "continued"
+    assert status[("3", "2")] == "revised"
+    assert status[("2", None)] == "dropped" and status[(None, "3")] == "new"
+
+
+@pytest.mark.parametrize("a, b, change", [
+    (target(12), target(15), "raised"),
+    (target(300, "名"), target(200, "名"), "lowered"),
+    (target(11), target(11), "unchanged"),
+    (target(7.5, "%", "approx"), target(7, "%", "approx"), "lowered"),
+    (target(6, "%", "range", 6.5), target(6, "%", "ge"), "changed"),      # a range became a floor
+    (target(6.5, "%", "range", 7), target(6, "%", "range", 6.5), "lowered"),
+    (target(1000, "例"), target(1000, "例", "ge"), "changed"),              # a plain number became a floor
+    (target(1.3, "万亿斤", "ge"), target(13000, "亿斤", "ge"), "unchanged"),  # magnitudes converted
+    (None, target(5), "new"),
+    (target(5), None, "dropped"),
+])
+def test_target_change(a, b, change):
+    assert target_change(a, b) == change
+
+
+def test_magnitude_units_and_indicator_normalisation():
+    assert base_value(1.3, "万亿斤") == (1.3e12, "斤")
+    assert indicator_similarity("新建改扩建义务教育学校", "新建、改扩建公办义务教育学校") > 0.8
+
+
+def test_seed_against_its_2022_plan(validate_comparison):
+    from pipeline import extract_file
+    from pipeline.dataset import document_to_dict
+
+    a = document_to_dict(extract_file(RAW / "000_c1eb6a3cac873dd4.txt"))
+    b = document_to_dict(extract_file(RAW / "104_xihaian_education_points_2022.txt"))
+    comparison = compare_documents(a, b)
+    validate_comparison(comparison)
+    assert sorted(r["a"] for r in comparison["items"] if r["a"]) == sorted(it["id"] for it in a["items"])
+    assert sorted(r["b"] for r in comparison["items"] if r["b"]) == sorted(it["id"] for it in b["items"])
+    kindergartens = [t for t in comparison["targets"] if t["a"] and t["a"]["value"] == 12 and t["a"]["unit"] == "所"]
+    assert kindergartens and kindergartens[0]["b"]["value"] == 15 and kindergartens[0]["change"] == "raised"
+    assert {t["level"] for t in comparison["themes"]} == {1, 2}
+    assert all(0 <= t["share_a"] <= 1 and 0 <= t["share_b"] <= 1 for t in comparison["themes"])
+
+
+def test_command_line_series_writes_json_tables_and_report(tmp_path):
+    out = tmp_path / "cmp"
+    result = subprocess.run([sys.executable, "-m", "pipeline", "compare", RAW / "104_xihaian_education_points_2022.txt",
+                             RAW / "000_c1eb6a3cac873dd4.txt", RAW / "101_district_education_points_2022.txt",
+                             "-o", out], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for table in ("items_alignment", "target_changes", "theme_shares", "targets_panel", "themes_panel"):
+        assert (out / f"{table}.csv").exists()
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) == 2  # consecutive pairs of the series, oldest first
+    assert pages[0].name.startswith("000_c1eb6a3cac873dd4") or pages[1].name.startswith("000_c1eb6a3cac873dd4")
+    html = pages[0].read_text(encoding="utf-8")
+    assert "<ins>" in html or "<del>" in html
+    assert "http" not in html.split("<body>")[0]  # self-contained: nothing fetched
+
+
+def test_two_plans_without_folder_print_the_comparison(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "pipeline", "compare", RAW / "000_c1eb6a3cac873dd4.txt",
+                             RAW / "104_xihaian_education_points_2022.txt"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    comparison = json.loads(result.stdout)
+    assert comparison["a"]["plan_year"] == 2021 and comparison["b"]["plan_year"] == 2022
