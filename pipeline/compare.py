@@ -11,7 +11,7 @@ import numpy as np
 import regex
 
 SCHEMA_VERSION = "1"
-ALIGN_THRESHOLD = 0.20  # below this similarity two items are not the same line of work
+ALIGN_THRESHOLD = 0.05  # below this similarity two items are not the same line of work
 CONTINUED = 0.60  # at or above: little changed
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中")

@@ -405,6 +405,7 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
     from pipeline.compare import ALIGN_THRESHOLD, align_items, compare_targets
 
     threshold = ALIGN_THRESHOLD if threshold is None else threshold
+    root = root.resolve()
     lines = ["== year-on-year comparison =="]
     with tempfile.TemporaryDirectory() as folder:
         reports = report_files(root.parent / "shared" / "corpus" / "government-work-reports-2013-2019.jsonl",

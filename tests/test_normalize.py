@@ -30,3 +30,9 @@ def test_web_export_soft_breaks_are_joined_but_header_names_are_not():
     lines = normalize_text(raw, ingest_rules()).split("\n")
     assert lines[0:2] == ["中共某某委员会", "某某局"]
     assert "细颗粒物（PM2.5）浓度继续下降，" + body in lines
+
+
+def test_zero_width_line_inside_a_paragraph_is_not_a_paragraph_break():
+    body = "这是一段很长的正文，用来说明段落之间以空行分隔的网页导出格式，长度超过三十个字。"
+    raw = "\n\n".join([body, body, "努力向人民群众交出合格\n\u200b\n答卷。" + body, body])
+    assert "努力向人民群众交出合格答卷。" + body in normalize_text(raw, ingest_rules()).split("\n")

@@ -6,6 +6,7 @@ import regex
 from pipeline.resources import IngestRules
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
 _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009"
 # 李　强, 王　小明: a one-character token and a one- or two-character token split by a space,
 # as web pages print names to line them up. Spaces elsewhere between Han characters are kept
@@ -23,6 +24,9 @@ def normalize_text(raw: str, rules: IngestRules) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     for pattern in rules.artefacts:
         text = pattern.sub("", text)
+    # a line holding only a zero-width character is a page break of the web export inside a
+    # paragraph (…交出合格\n\u200b\n答卷。), not a blank line between paragraphs
+    text = _INVISIBLE_LINE.sub("", text)
     text = _INVISIBLE.sub("", text)
     lines = [line.strip(_EDGE_SPACE) for line in text.split("\n")]
     if _is_blank_separated(lines):
