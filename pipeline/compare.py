@@ -40,7 +40,10 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     names_a = [{p["name"] for p in it["projects"]} | {t["indicator"] for t in it["targets"]} for it in items_a]
     names_b = [{p["name"] for p in it["projects"]} | {t["indicator"] for t in it["targets"]} for it in items_b]
     shared = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in names_b] for x in names_a])
-    return 0.8 * text_sim + 0.1 * sec_sim + 0.1 * shared
+    # the section and shared names only support a pair whose texts already have something in
+    # common: two unrelated items of one section are not the same line of work
+    support = (text_sim >= 0.03).astype(float)
+    return 0.8 * text_sim + support * (0.1 * sec_sim + 0.1 * shared)
 
 
 def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALIGN_THRESHOLD) -> list[dict]:
