@@ -154,6 +154,7 @@ class ExtractRules:
     comparators_change: Mapping[str, str]
     delivery_verbs: tuple[str, ...]
     funding_verbs: tuple[str, ...]
+    plan_amount_nouns: tuple[str, ...]
     not_count_units: tuple[str, ...]
     not_counted_nouns: tuple[str, ...]
     past_in_sentence: tuple[str, ...]
@@ -206,7 +207,7 @@ def extract_rules() -> ExtractRules:
             raise ResourceError(f"verbs.tsv: {row!r}: need verb and a category of {sorted(_CATEGORIES)}")
         verbs[row[0]] = row[1]
     name = "extract.yaml"
-    keys = {"comparators", "delivery_verbs", "funding_verbs", "not_count_units", "not_counted_nouns",
+    keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units", "not_counted_nouns",
             "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",

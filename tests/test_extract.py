@@ -155,3 +155,11 @@ def test_seed_targets_are_the_nine_of_the_guide(seed_doc):
     assert found == sorted([(300, "名", "eq"), (12, "所", "eq"), (16, "所", "eq"), (50, "%", "ge"),
                             (11, "所", "eq"), (7, "所", "eq"), (25, "处", "eq"), (100, "处", "eq"),
                             (1000, "例", "eq")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("财政赤字2.38万亿元，赤字率拟按2.6%安排。", [("财政赤字", 2.38, "万亿元", "eq"), ("赤字率", 2.6, "%", "eq")]),
+    ("全年减税8000多亿元。", [("减税", 8000, "亿元", "gt")]),
+])
+def test_budget_lines_of_a_report(text, expected):
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in run(text, 2018).targets] == expected

@@ -98,7 +98,7 @@ class NumberFinder:
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
-                rf"(?P<measured>(?P<m_num>{num})\s*(?P<m_unit>{unit_alt}))",
+                rf"(?P<measured>(?P<m_num>{num})\s*(?P<m_more>多|余)?\s*(?P<m_unit>{unit_alt}))",
                 rf"(?P<bare>{_AR}{_MAG}?)",
             ])
         )

@@ -15,6 +15,7 @@ _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
 _LEADING_NOISE = regex.compile(
     r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
 _DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
+_MORE_THAN = regex.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = regex.compile(r"\s*(?:对于|对|凡)")
 _GRANT_BEFORE = regex.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
 _PERFECTIVE = regex.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了")
@@ -101,6 +102,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
 
     changes = number.kind == "percent" or number.unit in ("倍", "个百分点")
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
+    if comparator is None and _MORE_THAN.search(number.text):
+        comparator, rule_word = "gt", "more_than"  # 8000多亿元: more than 8000亿元
     after_cmp, after_len = _comparator_after(after, rules)
     end_of_target = e + after_len
     if after_cmp and comparator != "approx":
@@ -118,6 +121,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before):
             comparator, rule_word = "eq", "grant"
+        elif number.kind == "money" and before.rstrip().endswith(tuple(rules.plan_amount_nouns)):
+            comparator, rule_word = "eq", "budget"
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
         else:
