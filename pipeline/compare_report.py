@@ -36,8 +36,8 @@ def _bars(themes: list[dict], level: int) -> str:
     rows = [t for t in themes if t["level"] == level][:12]
     if not rows:
         return ""
-    height, width, label_w = 22 * len(rows) + 30, 640, 170
-    scale = (width - label_w - 60) / max(max(t["share_a"], t["share_b"]) for t in rows or [{"share_a": 1}]) \
+    height, width, label_w = 22 * len(rows) + 30, 820, 250
+    scale = (width - label_w - 110) / max(max(t["share_a"], t["share_b"]) for t in rows or [{"share_a": 1}]) \
         if any(t["share_a"] or t["share_b"] for t in rows) else 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">']
     for k, t in enumerate(rows):

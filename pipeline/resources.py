@@ -155,6 +155,7 @@ class ExtractRules:
     delivery_verbs: tuple[str, ...]
     funding_verbs: tuple[str, ...]
     plan_amount_nouns: tuple[str, ...]
+    group_units: tuple[str, ...]
     not_count_units: tuple[str, ...]
     not_counted_nouns: tuple[str, ...]
     past_in_sentence: tuple[str, ...]
@@ -207,7 +208,8 @@ def extract_rules() -> ExtractRules:
             raise ResourceError(f"verbs.tsv: {row!r}: need verb and a category of {sorted(_CATEGORIES)}")
         verbs[row[0]] = row[1]
     name = "extract.yaml"
-    keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units", "not_counted_nouns",
+    keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
+            "not_counted_nouns", "group_units",
             "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",

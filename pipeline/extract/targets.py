@@ -59,7 +59,8 @@ def extract_targets(text: str, start: int, end: int, numbers: list[Number], rule
     quoted = _quoted_positions(text, start, end)
     targets = []
     for number in numbers:
-        if number.kind not in _TARGET_KINDS or number.value is None or number.span[0] in quoted:
+        if number.kind not in _TARGET_KINDS or number.value is None or number.span[0] in quoted \
+                or number.unit in rules.group_units:
             continue
         target = _target(text, start, end, number, rules, plan_year)
         if target is not None:
