@@ -189,14 +189,19 @@ def _target_row(a, b) -> dict:
             "change": target_change(side(a), side(b))}
 
 
+def primary_themes(doc: dict, level: int) -> list[dict]:
+    """The primary theme of each item at one level (items without one are left out)."""
+    primaries = [next((t for t in it["themes"] if t["level"] == level), None) for it in doc["items"]]
+    return [t for t in primaries if t]
+
+
 def theme_shares(doc_a: dict, doc_b: dict) -> list[dict]:
     """Share of items whose primary theme is each code, per level, in A and in B."""
     rows = []
     for level in (1, 2):
         counts, labels, totals = {}, {}, {}
         for key, doc in (("a", doc_a), ("b", doc_b)):
-            primaries = [next((t for t in it["themes"] if t["level"] == level), None) for it in doc["items"]]
-            primaries = [t for t in primaries if t]
+            primaries = primary_themes(doc, level)
             totals[key] = len(primaries)
             counts[key] = Counter(t["code"] for t in primaries)
             labels.update({t["code"]: t["label"] for t in primaries})
@@ -224,7 +229,6 @@ def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[d
                                      "targets_panel": [], "themes_panel": []}
     series: dict[tuple[str, str, str], str] = {}  # (doc_id, item, text) → series name
     for doc in docs:
-        year = doc["meta"]["plan_year"]
         for it in doc["items"]:
             for t in it["targets"]:
                 series.setdefault((doc["doc_id"], it["id"], t["text"]), t["indicator"])
@@ -252,8 +256,7 @@ def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[d
                     "item_id": it["id"], "indicator": t["indicator"], "value": t["value"],
                     "value_max": t["value_max"], "unit": t["unit"], "comparator": t["comparator"]})
         for level in (1, 2):
-            primaries = [next((t for t in it["themes"] if t["level"] == level), None) for it in doc["items"]]
-            primaries = [t for t in primaries if t]
+            primaries = primary_themes(doc, level)
             for code, n in Counter(t["code"] for t in primaries).items():
                 label = next(t["label"] for t in primaries if t["code"] == code)
                 tables["themes_panel"].append({"year": year, "doc_id": doc["doc_id"], "level": level, "code": code,
