@@ -163,3 +163,8 @@ def test_seed_targets_are_the_nine_of_the_guide(seed_doc):
 ])
 def test_budget_lines_of_a_report(text, expected):
     assert [(t.indicator, t.value, t.unit, t.comparator) for t in run(text, 2018).targets] == expected
+
+
+def test_bare_magnitude_keeps_value_and_unit_as_written():
+    (number,) = run("农村贫困人口减少1000万以上。", 2019).numbers
+    assert (number.value, number.unit, number.scalar) == (1000, "万", 10000000)

@@ -109,6 +109,7 @@ def modifier_length(word: str, verbs, modifiers) -> int:
     return 0
 
 
+_FALLBACK_WINDOW = 4  # tokens at the start of a clause where a verb outside the lexicon is looked for
 _BRACKETS = {"《": 1, "“": 1, "》": -1, "”": -1}
 
 
@@ -200,7 +201,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     if first is None:
         # no lexicon verb: a jieba verb near the start of the clause, category other; a clause
         # whose verb states the outcome (…比例达到95%) reports a target, not an action
-        for i, (word, flag) in enumerate(tokens[:4]):
+        for i, (word, flag) in enumerate(tokens[:_FALLBACK_WINDOW]):
             if flag == "v" and len(word) >= 2 and word not in rules.modifiers and word not in _OUTCOME_VERBS:
                 first = i
                 break

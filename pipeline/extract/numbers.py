@@ -67,6 +67,7 @@ def _cn_value(text: str) -> int | None:
     return to_int(text)
 
 
+_MAG_TAIL = regex.compile(_MAG + "$")
 _DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
 
 
@@ -164,6 +165,11 @@ class NumberFinder:
         if kind_group == "bare":
             if before == "第" or after and after in "年型号":
                 return None  # 2型糖尿病, 12号: a name, not an amount
+            magnitude = _MAG_TAIL.search(surface)
+            if magnitude:  # 1000万 (people): value and unit as written, the scalar in ones
+                base = surface[:magnitude.start()]
+                return Number(surface, parse_numeral(base), magnitude.group(0), "quantity", span, "numbers.bare.v1",
+                              scalar=parse_numeral(surface))
             return Number(surface, parse_numeral(surface), None, "quantity", span, "numbers.bare.v1")
         return None
 
