@@ -58,14 +58,16 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
     rows: list[dict] = []
     matched_a, matched_b = set(), set()
     if sim.size:
-        for i, j in zip(*linear_sum_assignment(-sim), strict=True):
-            if sim[i, j] >= threshold:
-                matched_a.add(i)
-                matched_b.add(j)
-                status = "continued" if sim[i, j] >= CONTINUED and _same_targets(items_a[i], items_b[j]) \
-                    else "revised"
-                rows.append({"a": items_a[i]["id"], "b": items_b[j]["id"], "status": status,
-                             "similarity": round(float(sim[i, j]), 4), "_order": (i, j)})
+        pairs = [(i, j) for i, j in zip(*linear_sum_assignment(-sim), strict=True) if sim[i, j] >= threshold]
+        # "little changed" is relative to how much this pair of documents rewrites overall: a
+        # report reworded every year keeps a line of work at a similarity a notice would call new
+        bar = min(CONTINUED, float(np.median([sim[i, j] for i, j in pairs]))) if pairs else CONTINUED
+        for i, j in pairs:
+            matched_a.add(i)
+            matched_b.add(j)
+            status = "continued" if sim[i, j] >= bar and _same_targets(items_a[i], items_b[j]) else "revised"
+            rows.append({"a": items_a[i]["id"], "b": items_b[j]["id"], "status": status,
+                         "similarity": round(float(sim[i, j]), 4), "_order": (i, j)})
     for i, item in enumerate(items_a):
         if i not in matched_a:
             rows.append({"a": item["id"], "b": None, "status": "dropped", "similarity": None,
