@@ -16,6 +16,7 @@ import regex
 
 from pipeline import extract_file
 from pipeline.dataset import document_to_dict
+from pipeline.reports import REPORTS_JSONL, report_files
 
 META_FIELDS = ("issuer_mark", "doc_number", "doc_number_parts", "issuers", "title", "doc_type", "recipients",
                "signatories", "date", "plan_title", "plan_year", "attachments", "cc", "printed_by", "printed_date")
@@ -239,28 +240,6 @@ def score_extractions(gold: dict, pred: dict, tally: Tally, errors: list[str]) -
             errors.extend(f"{where}: action verb missed {v!r}" for v in (Counter(wanted) - Counter(found)))
 
 
-LICENCE_FOOTER = "本作品是中华人民共和国的"  # Wikisource's footer on the reports, not part of them
-
-
-def report_files(jsonl: Path, folder: Path) -> dict[int, Path]:
-    """The government work reports of ../shared as .txt files, their web collection's licence
-    footer cut off."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for line in jsonl.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        content = record["content"]
-        cut = content.find(LICENCE_FOOTER)
-        content = content[:cut] if cut > 0 else content
-        if not regex.match(r"[\s\u200b]*政府工作报", content):
-            # the collection keeps the title beside the text; a report opens with it
-            content = f"{record['title']}\n\n{content}"
-        path = folder / f"report_{record['year']}.txt"
-        path.write_text(content, encoding="utf-8")
-        paths[int(record["year"])] = path
-    return paths
-
-
 def score_reports(gold: dict, root: Path, results) -> None:
     """Main expected targets of each report (the 主要预期目标 passage), and no target at all in
     the review of the past year."""
@@ -408,8 +387,7 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
     root = root.resolve()
     lines = ["== year-on-year comparison =="]
     with tempfile.TemporaryDirectory() as folder:
-        reports = report_files(root.parent / "shared" / "corpus" / "government-work-reports-2013-2019.jsonl",
-                               Path(folder)) if (root.parent / "shared").exists() else {}
+        reports = report_files(REPORTS_JSONL, Path(folder)) if REPORTS_JSONL.exists() else {}
         for gold_path in sorted((root / "corpus" / "gold" / "compare").glob("*.json")):
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             doc_a, doc_b = _compare_doc(gold["a"], root, reports), _compare_doc(gold["b"], root, reports)

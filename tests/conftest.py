@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "corpus" / "raw"
 GOLD = ROOT / "corpus" / "gold"
 SHARED = ROOT.parent / "shared"
-REPORTS = SHARED / "corpus" / "government-work-reports-2013-2019.jsonl"
+from pipeline.reports import REPORTS_JSONL as REPORTS  # noqa: E402
+
 SEED = RAW / "000_c1eb6a3cac873dd4.txt"
 SAMPLES = sorted(RAW.glob("*.txt"))
 
@@ -62,6 +63,6 @@ def reports(tmp_path_factory):
     cut off: it is the web collection's, not the report's). Skips when ../shared is absent."""
     if not REPORTS.exists():
         pytest.skip("../shared/corpus is not available in this checkout")
-    from pipeline.evaluate import report_files
+    from pipeline.reports import report_files
 
     return report_files(REPORTS, tmp_path_factory.mktemp("reports"))

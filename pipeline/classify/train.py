@@ -21,10 +21,10 @@ import numpy as np
 from pipeline.classify.codebook import Codebook, load_codebook
 from pipeline.classify.model import LevelClassifier
 from pipeline.classify.tagger import DEFAULT_MODEL, ThemeTagger, library_versions
+from pipeline.reports import REPORTS_JSONL, report_files
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CODEBOOK = ROOT / "models" / "codebooks" / "default.yaml"
-REPORTS = ROOT.parent / "shared" / "corpus" / "government-work-reports-2013-2019.jsonl"
 # Never trained on: one report year for level 1, one whole education notice for level 2.
 HELD_OUT = {"report_2019", "103_city_education_sports_points_2024"}
 
@@ -54,11 +54,9 @@ def _doc_texts(doc: str, raw_dir: Path, reports: dict[int, Path]) -> dict[str, s
     return {item.id: item.text for item in parse_document(text, ingested.source).items}
 
 
-def load_examples(labels_dir: Path, raw_dir: Path, reports_jsonl: Path = REPORTS,
+def load_examples(labels_dir: Path, raw_dir: Path, reports_jsonl: Path = REPORTS_JSONL,
                   warn=lambda m: print(m, file=sys.stderr)) -> list[Example]:
     """Labelled items with their texts; rows whose text is missing or changed are skipped loudly."""
-    from pipeline.evaluate import report_files
-
     rows_by_doc: dict[str, list[dict]] = defaultdict(list)
     for path in sorted(labels_dir.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as f:

@@ -1,0 +1,28 @@
+"""The government work reports of ../shared/corpus as .txt files the pipeline can read."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import regex
+
+REPORTS_JSONL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "government-work-reports-2013-2019.jsonl"
+LICENCE_FOOTER = "本作品是中华人民共和国的"  # Wikisource's footer on the reports, not part of them
+
+
+def report_files(jsonl: Path, folder: Path) -> dict[int, Path]:
+    """Write each report to folder/report_YEAR.txt, its web collection's licence footer cut off and
+    its title (kept beside the text in the collection) put back on top."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        content = record["content"]
+        cut = content.find(LICENCE_FOOTER)
+        content = content[:cut] if cut > 0 else content
+        if not regex.match(r"[\s\u200b]*政府工作报", content):
+            content = f"{record['title']}\n\n{content}"
+        path = folder / f"report_{record['year']}.txt"
+        path.write_text(content, encoding="utf-8")
+        paths[int(record["year"])] = path
+    return paths
