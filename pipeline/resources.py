@@ -174,6 +174,10 @@ class ExtractRules:
     event_suffixes: tuple[str, ...]
     organization_suffixes: tuple[str, ...]
     agency_pattern: regex.Pattern
+    agency_preceders: tuple[str, ...]
+    name_leading_verbs: tuple[str, ...]
+    principle_before: tuple[str, ...]
+    principle_after: tuple[str, ...]
     generic_heads: tuple[str, ...]
 
 
@@ -213,7 +217,8 @@ def extract_rules() -> ExtractRules:
             "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
-            "organization_suffixes", "generic_heads", "agency_pattern"}
+            "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders",
+            "name_leading_verbs", "principle_before", "principle_after"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

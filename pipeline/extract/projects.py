@@ -14,9 +14,6 @@ _SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s|式$|^\S{2,}型$|^�
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
-# Verbs that often precede a name but are not policy-instrument verbs of verbs.tsv.
-_EXTRA_VERBS = ("做好", "办好", "承办", "举办", "开放", "对标", "依托", "联合", "加快", "重点", "协调", "助推", "服务",
-                "启动", "实行", "开展", "组织", "参加", "参与", "成立", "列入", "覆盖")
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
 
 
@@ -70,9 +67,13 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             found.append(Project(name, "formulation", None, (s + 1, e - 1), "projects.formulation.in_title.v1"))
     for s, e in quotes:
         name = text[s + 1:e - 1]
-        if not name or len(name) > 20 or _SLOGAN.search(name):
+        if not name or len(name) > 24 or len(name) > 20 and "、" not in name:
             continue
-        if _NUMERAL_LED.match(name) and name not in rules.fixed_words:
+        if _SLOGAN.search(name):
+            if not _is_named_list(text, s, e, start, end, rules):
+                continue
+            kind, rule = "programme", "projects.programme.quoted_list.v1"
+        elif _NUMERAL_LED.match(name) and name not in rules.fixed_words:
             kind, rule = "formulation", "projects.formulation.quoted.v1"
         elif name.endswith(tuple(rules.event_suffixes)):
             kind, rule = "event", "projects.event.quoted.v1"
@@ -96,16 +97,39 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             found.append(project)
             taken.update(range(*project.span))
+    places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
-        if s > start and _is_han(text[s - 1]) and text[s - 1] not in _STOP_CHARS | set("由经请"):
+        place = next((p for p in places if text.endswith(p, start, s)), "")
+        s -= len(place)  # 云溪市数字经济发展工作领导小组: the document's own place opens the name
+        if s > start and _is_han(text[s - 1]) and not text.endswith(
+                (*rules.agency_preceders, *_leading_words(rules)), start, s):
             continue  # 城市…局 inside a longer word: the level word must open the name
-        if taken.intersection(range(s, e)) or match.group(0) in issuers:
+        name = text[s:e]
+        if taken.intersection(range(s, e)) or "会同" in name or any(i.endswith(name) for i in issuers):
             continue
-        found.append(Project(match.group(0), "organization", None, (s, e), "projects.organization.agency.v1"))
+        found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
     found.sort(key=lambda p: p.span)
     return _dedupe(found)
+
+
+def _issuer_places(issuers: tuple[str, ...]) -> tuple[str, ...]:
+    """The place names in the issuers (云溪 in 云溪市人民政府办公室), longest first."""
+    places = {m.group(1) for i in issuers for m in [regex.match(r"^(\p{Han}{2,4}?)(?:省|市|区|县)", i)] if m}
+    return tuple(sorted(places, key=len, reverse=True))
+
+
+def _is_named_list(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
+    """“一网通办、一窗通取”, “接、查、办、复”: a list of short parts in quotes names a reform or a
+    campaign; a principle (坚持“…”, “…”的原则) or a sentence (，+ — inside) does not."""
+    name = text[s + 1:e - 1]
+    if "、" not in name or regex.search(r"[，,；;：:。—+\s]", name):
+        return False
+    if any(w in text[max(start, s - 6):s] for w in rules.principle_before):
+        return False
+    after = text[e:min(end, e + 8)].removeprefix("的")
+    return not after.startswith(rules.principle_after)
 
 
 def _document_status(text: str, item_start: int, s: int, titles, rules: ExtractRules) -> str:
@@ -140,7 +164,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if kind == "programme" and e < end and _is_han(text[e]) and text[e] not in "等和与及、的项人":
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if kind == "organization" and e < end and _is_han(text[e]) \
-                and not text.startswith(_AFTER_ORGANIZATION, e):
+                and not text.startswith((*_AFTER_ORGANIZATION, *_leading_words(rules)), e):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
@@ -204,13 +228,13 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
 
 @functools.cache
 def _verb_pattern(rules: ExtractRules) -> regex.Pattern:
-    words = sorted({*rules.verbs, *_EXTRA_VERBS}, key=len, reverse=True)
+    words = sorted({*rules.verbs, *rules.name_leading_verbs}, key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, words)))
 
 
 @functools.cache
 def _leading_words(rules: ExtractRules) -> tuple[str, ...]:
-    return tuple(sorted({*rules.modifiers, *rules.verbs, *_EXTRA_VERBS}, key=len, reverse=True))
+    return tuple(sorted({*rules.modifiers, *rules.verbs, *rules.name_leading_verbs}, key=len, reverse=True))
 
 
 @functools.cache
