@@ -168,6 +168,8 @@ class ExtractRules:
     deadline_patterns: tuple[regex.Pattern, ...]
     review_section_words: tuple[str, ...]
     non_action_verbs: tuple[str, ...]
+    frame_ends: tuple[str, ...]
+    action_prefix_words: tuple[str, ...]
     document_planned_verbs: tuple[str, ...]
     programme_suffixes: tuple[str, ...]
     facility_suffixes: tuple[str, ...]
@@ -216,6 +218,7 @@ def extract_rules() -> ExtractRules:
             "not_counted_nouns", "group_units",
             "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
+            "frame_ends", "action_prefix_words",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders",
             "name_leading_verbs", "principle_before", "principle_after"}
