@@ -168,3 +168,48 @@ def test_budget_lines_of_a_report(text, expected):
 def test_bare_magnitude_keeps_value_and_unit_as_written():
     (number,) = run("农村贫困人口减少1000万以上。", 2019).numbers
     assert (number.value, number.unit, number.scalar) == (1000, "万", 10000000)
+
+
+def _projects(text: str, issuers=()):
+    item = Item("1", None, (), (), None, text, (0, len(text)))
+    return [(p.name, p.kind) for p in extract_item(item, text, 2024, issuers=issuers).projects]
+
+
+@pytest.mark.parametrize("text, issuers, expected", [
+    # a body named in the text is an organization; the issuer (also abbreviated) is not
+    ("区林业局要用好视频监控塔，区气象局要加强预报", ("北岭区人民政府办公室",),
+     [("区林业局", "organization"), ("区气象局", "organization")]),
+    ("市工业和信息化局会同市财政局制定实施细则", ("江州市财政局",), [("市工业和信息化局", "organization")]),
+    ("成立云溪市数字经济发展工作领导小组", ("云溪市人民政府办公室",),
+     [("云溪市数字经济发展工作领导小组", "organization")]),
+    # 布局 ends in 局 but names no body
+    ("优化区域均衡布局", (), []),
+])
+def test_bodies_named_in_the_text(text, issuers, expected):
+    assert _projects(text, issuers) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("企业开办“一网通办、一窗通取”", [("一网通办、一窗通取", "programme")]),
+    ("各部门要坚持“预防为主、积极消灭、生命至上”的方针", []),
+    ("按照“从优、就高、不重复”的原则给予支持", []),
+    ("推行“1+1+1”组合签约", [("1+1+1", "programme")]),
+    ("打造“基础型+拓展型+实践型”科技特色课程", []),
+])
+def test_quoted_names_and_principles(text, expected):
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb acts on what 将 names, or on the parameter it sets
+    ("将企业开办时间压缩至0.5个工作日以内", [("压缩", "企业开办时间")]),
+    ("简易注销公告时间由20天压缩至10天", [("压缩", "简易注销公告时间")]),
+    # a frame opened by 按照/通过 does not hide the clause's verb
+    ("按照“一村一室”原则优化村卫生室布局", [("优化", "村卫生室布局")]),
+    ("为基层招聘全科医生不少于100名", [("招聘", "全科医生不少于100名")]),
+    # a noun compound and its level states a target, not an action
+    ("补助比例提高至12%", []),
+    ("营业收入达到800亿元", []),
+])
+def test_actions_with_moved_objects_and_frames(text, expected):
+    assert [(a.verb, a.object) for a in run(text).actions] == expected

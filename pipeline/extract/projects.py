@@ -10,7 +10,8 @@ from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 # principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”), plan periods
-_SLOGAN = regex.compile(r"[、，,；;：:。—]|\+.*\+|\s|式$|^\S{2,}型$|^十[一二三四五六七八九]五$")
+_SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
+                        r"|^十[一二三四五六七八九]五$")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
@@ -69,8 +70,10 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         name = text[s + 1:e - 1]
         if not name or len(name) > 24 or len(name) > 20 and "、" not in name:
             continue
+        if _states_principle(text, s, e, start, end, rules):
+            continue
         if _SLOGAN.search(name):
-            if not _is_named_list(text, s, e, start, end, rules):
+            if not _is_named_list(name):
                 continue
             kind, rule = "programme", "projects.programme.quoted_list.v1"
         elif _NUMERAL_LED.match(name) and name not in rules.fixed_words:
@@ -120,16 +123,17 @@ def _issuer_places(issuers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(places, key=len, reverse=True))
 
 
-def _is_named_list(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
+def _is_named_list(name: str) -> bool:
     """“一网通办、一窗通取”, “接、查、办、复”: a list of short parts in quotes names a reform or a
-    campaign; a principle (坚持“…”, “…”的原则) or a sentence (，+ — inside) does not."""
-    name = text[s + 1:e - 1]
-    if "、" not in name or regex.search(r"[，,；;：:。—+\s]", name):
-        return False
+    campaign; a sentence (，+ — inside) does not."""
+    return "、" in name and not regex.search(r"[，,；;：:。—+\s]", name)
+
+
+def _states_principle(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
+    """坚持“预防为主、积极消灭”, “从优、就高、不重复”的原则: a principle in quotes, not a name."""
     if any(w in text[max(start, s - 6):s] for w in rules.principle_before):
-        return False
-    after = text[e:min(end, e + 8)].removeprefix("的")
-    return not after.startswith(rules.principle_after)
+        return True
+    return text[e:min(end, e + 8)].removeprefix("的").startswith(rules.principle_after)
 
 
 def _document_status(text: str, item_start: int, s: int, titles, rules: ExtractRules) -> str:
@@ -171,6 +175,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             s -= 1
         if text[s - 1:s] == "”":
             continue  # “一校一品”党建品牌创建工程: the quoted name already names it
+        if s > start and text[s - 1:s + 1] in _leading_words(rules):
+            s += 1  # 对标高校强基计划: the stop character 对 opened the verb 对标
         close = text.rfind("）", s, match.start())
         if close != -1 and "（" not in text[s:close]:
             s = close + 1  # …（市、区）要制定…: a bracket closed before the name began
