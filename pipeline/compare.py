@@ -13,6 +13,7 @@ import regex
 SCHEMA_VERSION = "1"
 ALIGN_THRESHOLD = 0.05  # below this similarity two items are not the same line of work
 CONTINUED = 0.60  # at or above: little changed
+CONTEXT_WEIGHT = 0.9  # the clause context counts a little less than the extracted indicator
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中")
 # magnitude prefixes of units, to compare 1.3万亿斤 with 13000亿斤
@@ -158,13 +159,18 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
 
     ta = [(it["id"], t) for it in doc_a["items"] for t in it["targets"]]
     tb = [(it["id"], t) for it in doc_b["items"] for t in it["targets"]]
+    context_a = [_context(doc_a.get("text", ""), t) for _, t in ta]
+    context_b = [_context(doc_b.get("text", ""), t) for _, t in tb]
     aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
         for j, (item_b, b) in enumerate(tb):
             if base_value(1, a["unit"])[1] != base_value(1, b["unit"])[1]:
                 continue
-            s = indicator_similarity(a["indicator"], b["indicator"])
+            # the indicator as extracted, or the words before the number when the extracted
+            # indicator is only a verb (安排5076亿元 ≈ 中央预算内投资安排5376亿元)
+            s = max(indicator_similarity(a["indicator"], b["indicator"]),
+                    CONTEXT_WEIGHT * indicator_similarity(context_a[i], context_b[j]))
             score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0)
     rows, used_a, used_b = [], set(), set()
     if score.size:
@@ -176,6 +182,15 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     rows += [_target_row(ta[i], None) for i in range(len(ta)) if i not in used_a]
     rows += [_target_row(None, tb[j]) for j in range(len(tb)) if j not in used_b]
     return rows
+
+
+def _context(text: str, target: dict, width: int = 14) -> str:
+    """The words of the target's clause before its number, up to `width` characters, with the
+    target's own text: what a reader uses to tell 财政赤字 from 中央财政赤字."""
+    start = target["span"][0] if target.get("span") else 0
+    begin = max(0, start - width)
+    head = regex.split(r"[，。；：,;:]", text[begin:start])[-1] if text else ""
+    return head + target["text"]
 
 
 def _target_row(a, b) -> dict:

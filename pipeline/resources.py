@@ -165,6 +165,7 @@ class ExtractRules:
     rate_nouns: tuple[str, ...]
     grant_pattern: regex.Pattern
     eligibility_after: regex.Pattern
+    forward_sentence: regex.Pattern
     deadline_patterns: tuple[regex.Pattern, ...]
     review_section_words: tuple[str, ...]
     non_action_verbs: tuple[str, ...]
@@ -216,7 +217,7 @@ def extract_rules() -> ExtractRules:
     name = "extract.yaml"
     keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
             "not_counted_nouns", "group_units",
-            "past_markers", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
+            "past_markers", "forward_sentence", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "action_prefix_words",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
@@ -228,8 +229,8 @@ def extract_rules() -> ExtractRules:
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
-    special = {"comparators", "eligibility_after", "deadline_patterns", "past_markers", "grant_pattern",
-               "agency_pattern"}
+    special = {"comparators", "eligibility_after", "forward_sentence", "deadline_patterns", "past_markers",
+               "grant_pattern", "agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
@@ -242,6 +243,7 @@ def extract_rules() -> ExtractRules:
         comparators_after=MappingProxyType(dict(comparators["after"])),
         comparators_change=MappingProxyType(dict(comparators["change"])),
         eligibility_after=_compile(name, data["eligibility_after"]),
+        forward_sentence=_compile(name, data["forward_sentence"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
         agency_pattern=_compile(name, data["agency_pattern"]),
         past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),

@@ -213,3 +213,16 @@ def test_quoted_names_and_principles(text, expected):
 ])
 def test_actions_with_moved_objects_and_frames(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a forward sentence stays a plan although it compares with last year
+    ("今年赤字率拟按2.6%安排，比去年预算低0.4个百分点", [(2.6, "%", "eq")]),
+    ("中央预算内投资安排5376亿元，比去年增加300亿元", [(5376, "亿元", "eq")]),
+    # 由X提高到Y: X is where the measure starts, Y the goal
+    ("城乡居民医保财政补助由每人每年420元提高到450元", [(450, "元", "eq")]),
+    # a sentence about last year is still no plan
+    ("去年全市地区生产总值增长6.2%", []),
+])
+def test_targets_against_last_year(text, expected):
+    assert [(t.value, t.unit, t.comparator) for t in run(text, plan_year=2018).targets] == expected

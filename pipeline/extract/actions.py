@@ -268,7 +268,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     object_text = clause[verb_start + len(verb):].strip()
     if not object_text:
         return []
-    if comparator and regex.match(r"\p{Han}{0,2}(?:%s)" % "|".join(map(regex.escape, rules.rate_nouns)), object_text):
+    if comparator and any(n in object_text[:2 + len(n)] for n in rules.rate_nouns):
         return []  # 补助比例提高至12%, 担保费率不高于1%: a noun compound and its level, not an action
     category = "other"
     parts = [part for word, _ in tokens[first:last + 1] for part in (_parts(word, rules) or ())]

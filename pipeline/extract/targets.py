@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -88,12 +89,17 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     after = text[e:clause_end]
 
     clause = text[clause_start:clause_end]
-    if any(m in sentence for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
+    looked_at = clause if rules.forward_sentence.match(sentence) else (
+        # …安排5376亿元，比去年增加300亿元: a later clause comparing with last year is a base, not a report
+        text[sent_start:clause_end] + _COMPARED_WITH_LAST_YEAR.sub("", text[clause_end:sent_end]))
+    if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
     if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
         return None
     if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after):
         return None
+    if _BASELINE_FROM.search(before) and after.lstrip().startswith(_to_comparators(rules)):
+        return None  # 由每人每年420元提高到450元: 420元 is where the measure starts, 450元 the goal
     if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
         return None
     if _CONDITION_HEAD.match(before) and "的" in after:
@@ -214,11 +220,25 @@ def _delivery_verb(before: str, rules: ExtractRules) -> str | None:
     return None
 
 
+_COMPARED_WITH_LAST_YEAR = regex.compile(r"(?:比|较)(?:去年|上年)")
+_BASELINE_FROM = regex.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
+_BASELINE_HEAD = regex.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
+
+
+@functools.cache
+def _to_comparators(rules: ExtractRules) -> tuple[str, ...]:
+    """提高到, 压缩至 …: the comparators that name the level a change goes to."""
+    return tuple(w for w in rules.comparators_before if w.endswith(("到", "至")))
+
+
 def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> tuple[str, int]:
     """What is counted or measured, as a phrase of the text, and where the target text starts."""
     head = text[clause_start:num_start]
     if cmp_start is not None:
         head = head[:cmp_start]
+    moved = _BASELINE_HEAD.match(head)
+    if moved:
+        head = moved.group(1)  # 城乡居民医保财政补助由每人每年420元提高到450元: 补助 is measured
     stripped = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head))
     offset = clause_start + len(head) - len(stripped)
     indicator = stripped.rstrip("的为是在")
