@@ -6,7 +6,7 @@ IN     ?= corpus/raw
 OUT    ?= data/extracted
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup extract test eval bench lint clean train compare
+.PHONY: setup extract test eval bench lint clean train compare notebooks
 
 setup: $(STAMP)
 
@@ -42,3 +42,19 @@ train: $(STAMP)
 # make compare A=plan-2021.pdf B=plan-2022.docx [OUT=data/compare]
 compare: $(STAMP)
 	$(PY) -m pipeline compare $(A) $(B) -o $(or $(COMPARE_OUT),data/compare)
+
+# make notebooks: notebooks/*.py (Jupytext) executed into data/notebooks/*.ipynb, to open in Jupyter
+define RUN_NOTEBOOKS
+import pathlib, jupytext, nbclient, nbformat
+out = pathlib.Path("data/notebooks")
+out.mkdir(parents=True, exist_ok=True)
+for src in sorted(pathlib.Path("notebooks").glob("*.py")):
+    nb = jupytext.read(src)
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": "notebooks"}}).execute()
+    nbformat.write(nb, out / f"{src.stem}.ipynb")
+    print("wrote", out / f"{src.stem}.ipynb")
+endef
+export RUN_NOTEBOOKS
+
+notebooks: $(STAMP)
+	$(PY) -c "$$RUN_NOTEBOOKS"
