@@ -36,7 +36,7 @@ ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "setup.cfg").ex
 sys.path.insert(0, str(ROOT))
 
 from pipeline import extract_file  # noqa: E402
-from pipeline.dataset import TABLE_COLUMNS, document_to_dict, table_rows  # noqa: E402
+from pipeline.dataset import document_to_dict, tables  # noqa: E402
 
 pd.set_option("display.max_colwidth", 50)
 
@@ -107,15 +107,15 @@ pd.DataFrame(item["themes"])
 # %% [markdown]
 # ## The whole notice as tables
 #
-# `table_rows` gives one row per entity, keyed by `doc_id` and `item_id` — the same tables that
+# `tables` gives one DataFrame per table, one row per entity, keyed by `doc_id` and `item_id` — the same tables that
 # `zhengce extract -o DIR` writes as CSV and Parquet.
 
 # %%
-tables = {name: pd.DataFrame(rows, columns=TABLE_COLUMNS[name]) for name, rows in table_rows([doc]).items()}
-pd.Series({name: len(frame) for name, frame in tables.items()}, name="rows").to_frame()
+frames = tables([doc])
+pd.Series({name: len(frame) for name, frame in frames.items()}, name="rows").to_frame()
 
 # %%
-targets, actions = tables["targets"], tables["actions"]
+targets, actions = frames["targets"], frames["actions"]
 targets[["item_id", "indicator", "value", "unit", "comparator", "deadline"]].head(10)
 
 # %% [markdown]
@@ -124,7 +124,7 @@ targets[["item_id", "indicator", "value", "unit", "comparator", "deadline"]].hea
 # Targets per top-level section (the `items` table holds each item's level-1 title).
 
 # %%
-sections = tables["items"][["item_id", "level1_title"]]
+sections = frames["items"][["item_id", "level1_title"]]
 targets.merge(sections, on="item_id").groupby("level1_title", sort=False).size().rename("targets").to_frame()
 
 # %% [markdown]
@@ -153,7 +153,7 @@ by_section.reindex([h["title"] for h in doc["outline"]] + ["All"])
 # %%
 out = Path(tempfile.mkdtemp(prefix="zhengce_tour_"))
 for name in ("targets", "actions", "projects", "numbers"):
-    tables[name].to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+    frames[name].to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
 print(out, sorted(p.name for p in out.iterdir()))
 
 # %%

@@ -28,7 +28,6 @@
 #    needs the shared corpus beside the repository (`../shared`) and is skipped without it.
 
 # %%
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -44,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline import extract_file  # noqa: E402
 from pipeline.compare import compare_documents  # noqa: E402
 from pipeline.dataset import document_to_dict  # noqa: E402
-from pipeline.reports import REPORTS_JSONL, report_files  # noqa: E402
+from pipeline.reports import REPORTS_JSONL, main_targets, report_files  # noqa: E402
 
 # Chinese labels need a CJK font; without one matplotlib falls back to its defaults
 CJK = ("CJK", "Hei", "Song", "Kai", "Ming", "WenQuanYi", "Source Han", "Sarasa", "Droid Sans Fallback")
@@ -141,16 +140,6 @@ HAVE_REPORTS = REPORTS_JSONL.exists()
 if not HAVE_REPORTS:
     print(f"Note: the shared corpus is not present ({REPORTS_JSONL} is missing), "
           "so the government work reports part is skipped.")
-
-
-def main_targets(doc):
-    """Targets inside the report's 主要预期目标 sentence."""
-    text = doc["text"]
-    start = re.search("主要预期目标(?:是|为)", text) or re.search("主要预期目标", text)
-    if start is None:
-        return []
-    end = text.find("。", start.start())
-    return [t for it in doc["items"] for t in it["targets"] if start.start() <= t["span"][0] < end]
 
 
 # series name → the extracted indicator it starts with

@@ -129,14 +129,23 @@ def table_rows(docs: list[dict]) -> dict[str, list[dict]]:
     return rows
 
 
-def write_tables(docs: list[dict], out_dir: Path) -> None:
-    """CSV (UTF-8 with BOM, for spreadsheet programs) and Parquet per table, plus items.jsonl."""
+def tables(docs: list[dict]) -> dict:
+    """Every table as a pandas DataFrame with the columns of the data dictionary, in order:
+    `tables([document_to_dict(extract_file(p))])["targets"]`."""
     import pandas as pd  # imported late: stdout mode does not need it
 
+    frames = {}
     for name, rows in table_rows(docs).items():
         frame = pd.DataFrame(rows, columns=TABLE_COLUMNS[name])
         if name not in ("documents",) and not rows:
             frame = frame.astype("string")
+        frames[name] = frame
+    return frames
+
+
+def write_tables(docs: list[dict], out_dir: Path) -> None:
+    """CSV (UTF-8 with BOM, for spreadsheet programs) and Parquet per table, plus items.jsonl."""
+    for name, frame in tables(docs).items():
         write_atomic(out_dir / f"{name}.csv", lambda f, fr=frame: fr.to_csv(f, index=False, encoding="utf-8-sig"))
         write_atomic(out_dir / f"{name}.parquet", lambda f, fr=frame: fr.to_parquet(f, index=False))
     lines = []

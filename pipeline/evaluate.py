@@ -16,7 +16,7 @@ import regex
 
 from pipeline import extract_file
 from pipeline.dataset import document_to_dict
-from pipeline.reports import REPORTS_JSONL, report_files
+from pipeline.reports import REPORTS_JSONL, main_targets, report_files
 
 META_FIELDS = ("issuer_mark", "doc_number", "doc_number_parts", "issuers", "title", "doc_type", "recipients",
                "signatories", "date", "plan_title", "plan_year", "attachments", "cc", "printed_by", "printed_date")
@@ -254,11 +254,7 @@ def score_reports(gold: dict, root: Path, results) -> None:
             split = entry.get("split", "tune")
             tally, errors, count = results.get(split, (Tally(), [], 0))
             doc = document_to_dict(extract_file(files[int(year)]))
-            text = doc["text"]
-            passage = regex.search(r"主要预期目标(?:是|为)", text) or regex.search("主要预期目标", text)
-            start = passage.start()
-            end = text.find("。", start)
-            found = [t for it in doc["items"] for t in it["targets"] if start <= t["span"][0] < end]
+            found = main_targets(doc)
             key = lambda t: (_value(t["value"]), t["unit"])  # noqa: E731
             matched = Counter(_multiset_prf(tally, "report main targets", [key(t) for t in found],
                                             [key(t) for t in entry["targets"]]))
@@ -424,10 +420,7 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
                 encoding="utf-8"))["years"]
             for year in sorted(reports):
                 doc = document_to_dict(extract_file(reports[year], tagger=None))
-                passage = regex.search(r"主要预期目标(?:是|为)", doc["text"])
-                end = doc["text"].find("。", passage.start()) if passage else -1
-                found = [t for it in doc["items"] for t in it["targets"]
-                         if passage and passage.start() <= t["span"][0] < end]
+                found = main_targets(doc)
                 wanted = {(_value(t["value"]), t["unit"]) for t in gold_targets.get(str(year), {}).get("targets", [])}
                 cells = [f"{t['indicator']} {t['value']}{'－' + str(t['value_max']) if t['value_max'] else ''}"
                          f"{t['unit'] or ''}{'*' if (_value(t['value']), t['unit']) in wanted else ''}" for t in found]

@@ -26,3 +26,18 @@ def report_files(jsonl: Path, folder: Path) -> dict[int, Path]:
         path.write_text(content, encoding="utf-8")
         paths[int(record["year"])] = path
     return paths
+
+
+_MAIN_TARGETS = regex.compile(r"主要预期目标(?:是|为)")
+
+
+def main_targets(doc: dict) -> list[dict]:
+    """The targets of a report's sentence 今年…主要预期目标是：…。 (GDP growth, CPI, jobs …), in
+    the order written; [] when the document has no such sentence."""
+    text = doc["text"]
+    passage = _MAIN_TARGETS.search(text) or regex.search("主要预期目标", text)
+    if passage is None:
+        return []
+    end = text.find("。", passage.start())
+    end = len(text) if end == -1 else end
+    return [t for it in doc["items"] for t in it["targets"] if passage.start() <= t["span"][0] < end]
