@@ -1,4 +1,4 @@
-"""Command line: `zhengce extract PATH... [-o DIR] [--jobs N]`."""
+"""Command line: `zhengce extract PATH... [-o DIR] [--jobs N]`, `train`, `compare`, `report`."""
 from __future__ import annotations
 
 import argparse
@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     compare = commands.add_parser("compare", help="compare annual plans: items, targets, themes")
     compare.add_argument("paths", nargs="+", metavar="PLAN", help="two or more notices or extracted <doc_id>.json")
     compare.add_argument("-o", "--out", type=Path, help="folder for comparison JSON, tables, HTML and Markdown")
+    report = commands.add_parser("report", help="the review page of one notice: extractions highlighted in its text")
+    report.add_argument("path", metavar="NOTICE", help="a notice (TXT, DOCX, PDF, HTML) or an extracted <doc_id>.json")
+    report.add_argument("-o", "--out", type=Path, required=True, help="HTML file to write")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return run_report(args)
     if args.command == "train":
         return run_train(args, parser)
     if args.command == "compare":
@@ -44,16 +49,36 @@ def main(argv: list[str] | None = None) -> int:
     return run_extract(args, parser)
 
 
-def _load_plan(path: Path) -> dict:
+def _load_document(path: Path) -> dict:
+    """An extracted document: read from its JSON, or extracted from a notice in any format."""
     if path.suffix.lower() == ".json":
         doc = json.loads(path.read_text(encoding="utf-8"))
-        if "items" not in doc or "meta" not in doc:
+        if not isinstance(doc, dict) or "items" not in doc or "meta" not in doc:
             raise InputError(str(path), "not an extracted document (no items/meta)")
         return doc
     from pipeline import extract_file
     from pipeline.dataset import document_to_dict
 
     return document_to_dict(extract_file(path))
+
+
+def run_report(args) -> int:
+    from pipeline.dataset import write_text_atomic
+    from pipeline.review import render_review
+
+    try:
+        page = render_review(_load_document(Path(args.path)))
+    except InputError as exc:
+        print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as exc:
+        print(f"zhengce: {args.path}: {exc}", file=sys.stderr)
+        return 1
+    except (KeyError, TypeError, AttributeError, IndexError) as exc:  # a JSON of another shape
+        print(f"zhengce: {args.path}: not an extracted document ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
+    write_text_atomic(args.out, page)
+    return 0
 
 
 def run_compare(args, parser) -> int:
@@ -66,7 +91,7 @@ def run_compare(args, parser) -> int:
     docs = []
     for raw in args.paths:
         try:
-            docs.append(_load_plan(Path(raw)))
+            docs.append(_load_document(Path(raw)))
         except InputError as exc:
             print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
             return 1
@@ -202,6 +227,7 @@ def _extract_to_folder(files: list[Path], args, failed: int) -> int:
     from tqdm import tqdm
 
     from pipeline.dataset import document_json, write_tables, write_text_atomic
+    from pipeline.review import render_overview, render_review
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -258,6 +284,11 @@ def _extract_to_folder(files: list[Path], args, failed: int) -> int:
 
     ordered = [docs[p] for p in files if p in docs]
     write_tables(ordered, out)
+    # Review pages for every document of the run, cached ones too: rendering is cheap next to
+    # parsing, and a page always matches the JSON beside it.
+    for doc in ordered:
+        write_text_atomic(out / f"{doc['doc_id']}.html", render_review(doc))
+    write_text_atomic(out / "overview.html", render_overview(ordered))
     write_text_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1))
     skipped = len(files) - len(todo)
     print(f"zhengce: {len(ordered)} documents written to {out}"

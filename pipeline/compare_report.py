@@ -4,8 +4,12 @@ from __future__ import annotations
 import difflib
 import html
 
-_CSS = """
-body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif;margin:24px;color:#222}
+# CJK fonts first, so that Chinese renders with a Chinese face wherever one is installed; shared by
+# every HTML page of the package (comparison, review page, corpus overview).
+FONT_STACK = ('"Noto Sans CJK SC","Noto Serif CJK SC","WenQuanYi Zen Hei","Source Han Sans SC",'
+              '"Microsoft YaHei",sans-serif')
+
+_CSS = "\nbody{font-family:" + FONT_STACK + """;margin:24px;color:#222}
 h1{font-size:20px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #ddd;padding:6px;vertical-align:top;font-size:14px}th{background:#f4f4f4}
 .continued{background:#f7fbf7}.revised{background:#fffbea}.new{background:#eef6ff}.dropped{background:#fdf0f0}
@@ -47,6 +51,59 @@ def _bars(themes: list[dict], level: int) -> str:
         parts.append(f'<rect x="{label_w}" y="{y + 9}" width="{t["share_b"] * scale:.1f}" height="8" fill="#2f5aa8"/>')
         parts.append(f'<text x="{label_w + max(t["share_a"], t["share_b"]) * scale + 6:.1f}" y="{y + 14}" '
                      f'font-size="11">{t["share_a"]:.0%} → {t["share_b"]:.0%}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# Distinct colours for the most frequent codes; the rest share grey, so a legend stays readable.
+PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+           "#9c755f", "#2f4b7c", "#bcbd22", "#8cd17d")
+OTHER_COLOUR = "#c9c9c9"
+
+
+def stacked_bars(rows: list[tuple[str, str | None, dict[str, float]]], labels: dict[str, str]) -> str:
+    """Shares per row as an inline SVG of horizontal stacked bars: rows are (label, link or None,
+    {code: share}); the most frequent codes get a colour each, in a legend above the bars."""
+    totals: dict[str, float] = {}
+    for _, _, shares in rows:
+        for code, share in shares.items():
+            totals[code] = totals.get(code, 0.0) + share
+    if not rows or not totals:
+        return ""
+    ranked = sorted(totals, key=lambda c: (-totals[c], c))
+    named = ranked[:len(PALETTE) - 1] if len(ranked) > len(PALETTE) else ranked
+    colour = {code: PALETTE[k] for k, code in enumerate(named)}
+    keys = [*named, "other"] if len(ranked) > len(named) else named
+    width, label_w, bar_w, row_h, col_w = 1000, 300, 660, 24, 250
+    legend_rows = (len(keys) + 3) // 4
+    top = 18 * legend_rows + 12
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + row_h * len(rows) + 8}" '
+             f'role="img" font-size="12">']
+    for k, code in enumerate(keys):
+        x, y = col_w * (k % 4), 18 * (k // 4)
+        fill = colour.get(code, OTHER_COLOUR)
+        name = "other" if code == "other" else f"{code} {labels.get(code, '')}"
+        parts.append(f'<rect x="{x}" y="{y + 2}" width="12" height="12" fill="{fill}"/>'
+                     f'<text x="{x + 17}" y="{y + 12}">{html.escape(name[:20])}</text>')
+    for k, (label, link, shares) in enumerate(rows):
+        y = top + row_h * k
+        text = f'<text x="0" y="{y + 14}">{html.escape(label[:24])}</text>'
+        parts.append(f'<a href="{html.escape(link)}">{text}</a>' if link else text)
+        x = float(label_w)
+        segments = sorted(((c, v) for c, v in shares.items() if c in colour), key=lambda cv: (-cv[1], cv[0]))
+        rest = [c for c in shares if c not in colour]
+        if rest:  # the uncoloured codes as one grey segment, named in its tooltip
+            segments.append(("other", sum(shares[c] for c in rest)))
+        for code, share in segments:
+            w = share * bar_w
+            name = ("other: " + ", ".join(sorted(rest))) if code == "other" else f"{code} {labels.get(code, '')}"
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{row_h - 6}" '
+                         f'fill="{colour.get(code, OTHER_COLOUR)}" stroke="#fff" stroke-width="0.5">'
+                         f'<title>{html.escape(name)}: {share:.0%}</title></rect>')
+            if w >= 34:  # the share written in the segment only where it fits
+                ink = "#333" if code == "other" else "#fff"  # dark on the light grey
+                parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" fill="{ink}" font-size="11">{share:.0%}</text>')
+            x += w
     parts.append("</svg>")
     return "".join(parts)
 
