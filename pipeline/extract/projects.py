@@ -95,11 +95,6 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         if not taken.intersection(range(s, e)) or any(qs <= s and e <= qe for qs, qe in quoted_names):
             found.append(Project(match.group(0), "formulation", None, (s, e), "projects.formulation.lexicon.v1"))
             taken.update(range(s, e))
-    for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
-                           ("facility", rules.facility_suffixes), ("programme", rules.programme_suffixes)):
-        for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
-            found.append(project)
-            taken.update(range(*project.span))
     places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
@@ -113,6 +108,11 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             continue
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
+    for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
+                           ("facility", rules.facility_suffixes), ("programme", rules.programme_suffixes)):
+        for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
+            found.append(project)
+            taken.update(range(*project.span))
     found.sort(key=lambda p: p.span)
     return _dedupe(found)
 
@@ -167,6 +167,12 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue
         if kind == "programme" and e < end and _is_han(text[e]) and text[e] not in "等和与及、的项人":
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
+        if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
+            continue  # 路径, 节点: a one-character suffix that runs on is no suffix
+        if match.group(0) == "路" and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
+            continue  # 集成电路, 输配电线路: a road is named in a list of roads (学府路、人民路)
+        if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
+            continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
                 and not text.startswith((*_AFTER_ORGANIZATION, *_leading_words(rules)), e):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name
@@ -187,7 +193,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             s = _cut_after_last_verb(text, s, match.start(), rules)
         while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]):
             s += 1  # 12所… or 三所…: a count, not a name
-        if s < e and text[s] in "所个家处座名项" and s > start and _COUNT_DIGIT.match(text[s - 1]):
+        if s < e and text[s] in "所个家处座名项条" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             s += 1
         name = text[s:e]
         head = name[: len(name) - len(match.group(0))]
@@ -205,6 +211,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         yield Project(name, kind, None, (s, e), f"projects.{kind}.suffix.v1")
 
 
+_ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _TIME_HEAD = regex.compile(r"(?:\d{2,4}年|年底前|年内|全年|年|全部)*")
