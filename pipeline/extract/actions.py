@@ -248,7 +248,9 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
             return []  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first
     while True:
-        if is_verb(last + 1) and tokens[last + 1][1].startswith("v") and tokens[last + 1][1] != "vn" \
+        # a lexicon verb jieba does not know (投用) joins like one it tags as a verb
+        if is_verb(last + 1) and (tokens[last + 1][1].startswith("v") or tokens[last + 1][1] == "x") \
+                and tokens[last + 1][1] != "vn" \
                 and same_family(tokens[first][0], tokens[last + 1][0], rules):
             last += 1
         elif last + 2 < len(tokens) and tokens[last + 1][0] in _JOINERS and is_any_verb(last + 2) \
