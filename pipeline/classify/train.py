@@ -47,7 +47,9 @@ def _doc_texts(doc: str, raw_dir: Path, reports: dict[int, Path]) -> dict[str, s
     if doc.startswith("report_"):
         path = reports.get(int(doc.split("_")[1]))
     else:
-        path = raw_dir / f"{doc}.txt"
+        from pipeline.ingest import SUPPORTED
+
+        path = next((p for p in sorted(raw_dir.glob(f"{doc}.*")) if p.suffix.lower() in SUPPORTED), None)
     if path is None or not path.exists():
         return None
     text, ingested = ingest(path)
@@ -57,11 +59,16 @@ def _doc_texts(doc: str, raw_dir: Path, reports: dict[int, Path]) -> dict[str, s
 def load_examples(labels_dir: Path, raw_dir: Path, reports_jsonl: Path = REPORTS_JSONL,
                   warn=lambda m: print(m, file=sys.stderr)) -> list[Example]:
     """Labelled items with their texts; rows whose text is missing or changed are skipped loudly."""
-    rows_by_doc: dict[str, list[dict]] = defaultdict(list)
-    for path in sorted(labels_dir.glob("*.csv")):
+    # labels from `zhengce corrections import` (labels_dir/corrections/) replace the labels of
+    # the same item and level written elsewhere
+    by_key: dict[tuple[str, str, str], dict] = {}
+    for path in [*sorted(labels_dir.glob("*.csv")), *sorted(labels_dir.glob("corrections/*.csv"))]:
         with path.open(encoding="utf-8-sig", newline="") as f:
             for row in csv.DictReader(f):
-                rows_by_doc[row["doc"]].append(row)
+                by_key[(row["doc"], row["item_id"], row["level"])] = row
+    rows_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for (doc, _, _), row in by_key.items():
+        rows_by_doc[doc].append(row)
     examples = []
     with tempfile.TemporaryDirectory() as tmp:
         reports = report_files(reports_jsonl, Path(tmp)) if reports_jsonl.exists() else {}
