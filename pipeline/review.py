@@ -111,8 +111,8 @@ def _show(value) -> str:
         return "–"
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):  # 0.0090000000000001 is binary noise of a scalar, not precision
+        return str(int(value)) if value.is_integer() else f"{value:.12g}"
     return str(value)
 
 
