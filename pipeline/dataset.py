@@ -163,6 +163,15 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda f: Path(f).write_text(text, encoding="utf-8"))
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()  # read once: os.umask can only be read by setting it
+
+
 def write_atomic(path: Path, write) -> None:
     """Write through a temporary file in the same folder and rename, so that an interrupted
     run never leaves a half-written output."""
@@ -171,6 +180,8 @@ def write_atomic(path: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
+        # mkstemp makes the file private (0600); outputs get the permissions of any new file
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -43,6 +43,10 @@ def test_folder_to_dataset(tmp_path, validate_document):
     lines = (out / "items.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(items)
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+    # outputs are shared with co-authors: the permissions of any new file, not a private 0600
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out / "items.csv").stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path):
