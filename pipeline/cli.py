@@ -37,7 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="the review page of one notice: extractions highlighted in its text")
     report.add_argument("path", metavar="NOTICE", help="a notice (TXT, DOCX, PDF, HTML) or an extracted <doc_id>.json")
     report.add_argument("-o", "--out", type=Path, required=True, help="HTML file to write")
+    corrections = commands.add_parser("corrections", help="correct an extraction in a CSV, import it as gold")
+    steps = corrections.add_subparsers(dest="step", required=True)
+    export = steps.add_parser("export", help="one row per extraction and per item, to correct in a spreadsheet")
+    export.add_argument("path", metavar="NOTICE", help="a notice (give the path relative to the project root) "
+                                                      "or its extracted <doc_id>.json")
+    export.add_argument("-o", "--out", type=Path, required=True, help="CSV file to write")
+    imported = steps.add_parser("import", help="a corrected CSV as gold (make eval) and theme labels (make train)")
+    imported.add_argument("csv", type=Path, metavar="CSV")
+    imported.add_argument("--gold", type=Path, default=Path("corpus/gold"), help="gold folder (corpus/gold)")
+    imported.add_argument("--labels", type=Path, default=Path("corpus/labels"), help="labels folder (corpus/labels)")
+    imported.add_argument("--split", choices=("tune", "heldout"), default="tune",
+                          help="held-out gold is scored apart; never tune rules against it")
     args = parser.parse_args(argv)
+    if args.command == "corrections":
+        return run_corrections(args)
     if args.command == "report":
         return run_report(args)
     if args.command == "train":
@@ -78,6 +92,29 @@ def run_report(args) -> int:
         print(f"zhengce: {args.path}: not an extracted document ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
     write_text_atomic(args.out, page)
+    return 0
+
+
+def run_corrections(args) -> int:
+    from pipeline import corrections
+    from pipeline.dataset import write_text_atomic
+
+    try:
+        if args.step == "export":
+            doc = _load_document(Path(args.path))
+            source = doc["source"]["path"] if Path(args.path).suffix.lower() == ".json" else args.path
+            write_text_atomic(args.out, corrections.write_csv(corrections.export_rows(doc, source)))
+            print(f"zhengce: {args.out}: correct the rows, then: zhengce corrections import {args.out}",
+                  file=sys.stderr)
+            return 0
+        written = corrections.import_corrections(args.csv, args.gold, args.labels, split=args.split)
+    except InputError as exc:
+        print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as exc:
+        print(f"zhengce: {getattr(args, 'path', None) or args.csv}: {exc}", file=sys.stderr)
+        return 1
+    print("zhengce: wrote " + ", ".join(map(str, written)), file=sys.stderr)
     return 0
 
 

@@ -61,12 +61,12 @@ def export_rows(doc: dict, source: str) -> list[dict]:
 
 
 def write_csv(rows: list[dict]) -> str:
-    """CSV text, UTF-8 with BOM when saved, so that spreadsheet programs read the Chinese."""
+    """CSV text starting with a byte-order mark, so that spreadsheet programs read the Chinese."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    return buffer.getvalue()
+    return "\ufeff" + buffer.getvalue()
 
 
 def _cell(value) -> str:

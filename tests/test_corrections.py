@@ -28,7 +28,7 @@ def _project(tmp_path, seed_dict, edit=lambda rows: rows):
     shutil.copy(SEED, raw / SEED.name)
     rows = edit(export_rows(seed_dict, f"corpus/raw/{SEED.name}"))
     path = tmp_path / "corrections.csv"
-    path.write_text(write_csv(rows), encoding="utf-8-sig")
+    path.write_text(write_csv(rows), encoding="utf-8")
     return path
 
 
@@ -129,7 +129,8 @@ def test_an_unknown_item_id_is_refused(tmp_path, seed_dict):
 
 def test_the_csv_opens_in_a_spreadsheet_reader(seed_dict):
     text = write_csv(export_rows(seed_dict, "corpus/raw/x.txt"))
-    rows = list(csv.DictReader(io.StringIO(text)))
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with it
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert {r["entity"] for r in rows} == {"item", "number", "target", "project", "action", "theme"}
     assert sum(r["entity"] == "item" for r in rows) == len(seed_dict["items"])
 
@@ -140,3 +141,26 @@ def test_read_corrections_refuses_two_documents(tmp_path, seed_dict):
     path.write_text(write_csv(rows), encoding="utf-8")
     with pytest.raises(InputError, match="one CSV per document"):
         read_corrections(path)
+
+
+def test_command_line_round_trip(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "pipeline", "corrections", *map(str, args)], cwd=ROOT,
+                              capture_output=True, text=True, encoding="utf-8")
+
+    csv_path = tmp_path / "c.csv"
+    result = run("export", f"corpus/raw/{SEED.name}", "-o", csv_path)
+    assert result.returncode == 0, result.stderr
+    result = run("import", csv_path, "--gold", tmp_path / "gold", "--labels", tmp_path / "labels")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "gold" / f"{SEED.stem}.json").exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("source,item_id,entity\nx.txt,1,item\n", encoding="utf-8")
+    result = run("import", bad, "--gold", tmp_path / "gold2", "--labels", tmp_path / "labels2")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "bad.csv" in result.stderr
+    assert not (tmp_path / "gold2").exists()
