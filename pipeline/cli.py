@@ -76,18 +76,23 @@ def _load_document(path: Path) -> dict:
     return document_to_dict(extract_file(path))
 
 
+def _failed(path, exc: Exception) -> int:
+    """The one stderr line of a command that cannot go on: the file, then the reason."""
+    if isinstance(exc, InputError):
+        print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
+    else:
+        print(f"zhengce: {path}: {exc}", file=sys.stderr)
+    return 1
+
+
 def run_report(args) -> int:
     from pipeline.dataset import write_text_atomic
     from pipeline.review import render_review
 
     try:
         page = render_review(_load_document(Path(args.path)))
-    except InputError as exc:
-        print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as exc:
-        print(f"zhengce: {args.path}: {exc}", file=sys.stderr)
-        return 1
+    except (InputError, OSError, ValueError) as exc:
+        return _failed(args.path, exc)
     except (KeyError, TypeError, AttributeError, IndexError) as exc:  # a JSON of another shape
         print(f"zhengce: {args.path}: not an extracted document ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
@@ -108,12 +113,8 @@ def run_corrections(args) -> int:
                   file=sys.stderr)
             return 0
         written = corrections.import_corrections(args.csv, args.gold, args.labels, split=args.split)
-    except InputError as exc:
-        print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as exc:
-        print(f"zhengce: {getattr(args, 'path', None) or args.csv}: {exc}", file=sys.stderr)
-        return 1
+    except (InputError, OSError, ValueError) as exc:
+        return _failed(getattr(args, "path", None) or args.csv, exc)
     print("zhengce: wrote " + ", ".join(map(str, written)), file=sys.stderr)
     return 0
 
@@ -129,12 +130,8 @@ def run_compare(args, parser) -> int:
     for raw in args.paths:
         try:
             docs.append(_load_document(Path(raw)))
-        except InputError as exc:
-            print(f"zhengce: {exc.path}: {exc.reason}", file=sys.stderr)
-            return 1
-        except (OSError, ValueError) as exc:
-            print(f"zhengce: {raw}: {exc}", file=sys.stderr)
-            return 1
+        except (InputError, OSError, ValueError) as exc:
+            return _failed(raw, exc)
     if len(docs) > 2:  # a series: oldest first
         docs.sort(key=lambda d: (d["meta"]["plan_year"] is None, d["meta"]["plan_year"] or 0))
     comparisons = [compare_documents(a, b) for a, b in zip(docs, docs[1:], strict=False)]
