@@ -226,3 +226,15 @@ def test_actions_with_moved_objects_and_frames(text, expected):
 ])
 def test_targets_against_last_year(text, expected):
     assert [(t.value, t.unit, t.comparator) for t in run(text, plan_year=2018).targets] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound of one family is one verb, also when jieba reads its second part as a noun
+    ("开工建设清河县中医院康复大楼", [("开工建设", "清河县中医院康复大楼")]),
+    # verbs sharing one object across 、 are one action each (新建村 is also a place name)
+    ("新建、改造村卫生室20个", [("新建", "村卫生室20个"), ("改造", "村卫生室20个")]),
+    # a verb heading a noun (督查结果) is not the clause's verb
+    ("将督查结果纳入年度目标绩效考核", [("纳入", "年度目标绩效考核")]),
+])
+def test_action_verbs_in_compounds_lists_and_noun_phrases(text, expected):
+    assert [(a.verb, a.object) for a in run(text).actions] == expected

@@ -142,6 +142,11 @@ def _modifier_cut(word: str, rules: ExtractRules) -> int:
     return 0 if word in rules.verbs else modifier_length(word, rules.verbs, rules.modifiers)
 
 
+def _family(word: str, rules: ExtractRules) -> str | None:
+    parts = _parts(word, rules)
+    return rules.verbs[parts[-1]] if parts else None
+
+
 def same_family(first: str, other: str, rules: ExtractRules) -> bool:
     """Two verbs form one compound (制定出台, 新建改扩建) when they share an instrument family;
     给予补助 is a verb and its object."""
@@ -163,6 +168,9 @@ def _shared_object_actions(clause, offset, verb_start, rules, pos_cut) -> list[A
     cursor = verb_start
     for part in parts[:-1]:
         heads = _clause_actions(part + last.object, 0, rules, pos_cut, split_shared=False)
+        if not heads and _parts(part.strip(), rules):
+            # 新建、改造村卫生室: 新建村 is also a place name, so the verb is read on its own
+            heads = [_action(part.strip(), last.object, part, 0, rules, "actions.lexicon.v1")]
         if not heads:
             return []
         head = heads[0]
@@ -226,8 +234,8 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     for i, (word, _flag) in enumerate(tokens):
         if word in rules.modifiers and is_any_verb(i + 1):
             continue
-        if is_verb(i):
-            first = i
+        if is_verb(i) and not (i + 1 < len(tokens) and tokens[i + 1][0] in rules.nominal_heads):
+            first = i  # 督查结果, 督查室, 服务费用: a verb heading a noun is not the clause's verb
             break
     if first is None:
         # no lexicon verb: a jieba verb near the start of the clause, category other; a clause
@@ -248,10 +256,12 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
             return []  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
     last = first
     while True:
-        # a lexicon verb jieba does not know (投用) joins like one it tags as a verb
-        if is_verb(last + 1) and (tokens[last + 1][1].startswith("v") or tokens[last + 1][1] == "x") \
-                and tokens[last + 1][1] != "vn" \
-                and same_family(tokens[first][0], tokens[last + 1][0], rules):
+        # a lexicon verb jieba does not know (投用) joins like one it tags as a verb; a verbal
+        # noun joins only a verb of its own family (开工建设, not 推进建设)
+        nxt = last + 1
+        if is_verb(nxt) and (tokens[nxt][1].startswith("v") or tokens[nxt][1] == "x") \
+                and same_family(tokens[first][0], tokens[nxt][0], rules) \
+                and (tokens[nxt][1] != "vn" or _family(tokens[last][0], rules) == _family(tokens[nxt][0], rules)):
             last += 1
         elif last + 2 < len(tokens) and tokens[last + 1][0] in _JOINERS and is_any_verb(last + 2) \
                 and (not is_verb(last + 2) or same_family(tokens[first][0], tokens[last + 2][0], rules)) \
