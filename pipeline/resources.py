@@ -179,6 +179,9 @@ class ExtractRules:
     organization_suffixes: tuple[str, ...]
     agency_pattern: regex.Pattern
     agency_preceders: tuple[str, ...]
+    agency_followers: tuple[str, ...]
+    facility_extensions: tuple[str, ...]
+    strict_facility_suffixes: tuple[str, ...]
     name_leading_verbs: tuple[str, ...]
     principle_before: tuple[str, ...]
     principle_after: tuple[str, ...]
@@ -222,7 +225,8 @@ def extract_rules() -> ExtractRules:
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "action_prefix_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
-            "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders",
+            "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders", "agency_followers",
+            "facility_extensions", "strict_facility_suffixes",
             "name_leading_verbs", "principle_before", "principle_after"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]

@@ -13,7 +13,7 @@ _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
                         r"|^十[一二三四五六七八九]五$")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
-_STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要")
+_STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
 
@@ -98,6 +98,8 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
+        if e < end and _is_han(text[e]) and not text.startswith((*rules.agency_followers, *_leading_words(rules)), e):
+            continue  # 市场监管局长 …: the body word runs on into a longer word
         place = next((p for p in places if text.endswith(p, start, s)), "")
         s -= len(place)  # 云溪市数字经济发展工作领导小组: the document's own place opens the name
         if s > start and _is_han(text[s - 1]) and not text.endswith(
@@ -169,6 +171,11 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
             continue  # 路径, 节点: a one-character suffix that runs on is no suffix
+        if kind == "facility" and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
+            continue  # 白沙镇中心敬老院, 考古遗址公园: the suffix is inside a longer facility name
+        extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
+        if extension:
+            e += len(extension)  # 岚山市博物馆新馆: the new building is named with its museum
         if match.group(0) == "路" and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
             continue  # 集成电路, 输配电线路: a road is named in a list of roads (学府路、人民路)
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
@@ -190,15 +197,20 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if phrase_named:
             s = _strip_leading_verbs(text, s, match.start(), rules)
         else:
-            s = _cut_after_last_verb(text, s, match.start(), rules)
-        while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]):
-            s += 1  # 12所… or 三所…: a count, not a name
+            s = _cut_after_last_verb(text, s, match.start(), rules, tagger)
+        s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
+        while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]) \
+                and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
+            s += 1  # 12所… or 三所…: a count, not a name (2025岚山马拉松 keeps its year)
         if s < e and text[s] in "所个家处座名项条" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             s += 1
         name = text[s:e]
-        head = name[: len(name) - len(match.group(0))]
-        if len(head) < 2 or head in rules.generic_heads:
+        head = text[s:match.start()]
+        if len(head) < 2 or head in rules.generic_heads or phrase_named and head.startswith(_GENERIC_PHRASE):
             continue
+        if match.group(0) in rules.strict_facility_suffixes and not _has_name_tag(head, tagger) \
+                and not any(ch in _CUE_CHARS for ch in head):
+            continue  # 旅游景区, 演出市场, 登山步道: these suffixes name a place only after a place name
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
                 and not _has_name_tag(head, tagger):
             continue  # 乡镇卫生院, 美育特色学校: a kind of place, unless a name is in it
@@ -214,7 +226,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
-_TIME_HEAD = regex.compile(r"(?:\d{2,4}年|年底前|年内|全年|年|全部)*")
+_YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
+_GENERIC_PHRASE = ("年度", "主体", "重大", "相关")
+_TIME_HEAD = regex.compile(r"(?:\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|月底前|月底|月|年底前|年内|全年|年|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
 _SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量)")
@@ -255,12 +269,23 @@ def _suffix_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
     return regex.compile("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True)))
 
 
-def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules) -> int:
-    """Start the name after the last verb of the run: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛."""
-    cut = s
-    for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True):
-        cut = max(cut, m.end())
-    return cut
+@functools.cache
+def _runs_on(suffixes: tuple[str, ...]) -> regex.Pattern:
+    """A facility suffix within the next few characters: the earlier one is inside a longer name."""
+    return regex.compile(r"\p{Han}{0,3}?(?:" + _suffix_pattern(suffixes).pattern + ")")
+
+
+def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules, tagger=None) -> int:
+    """Start the name after the verb that governs it: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛. A
+    verb inside a name (引入江东颐康养老服务有限公司: 服务) is passed over when the words after an
+    earlier verb already open with a proper name."""
+    ends = sorted({m.end() for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True)})
+    if tagger is not None:
+        for cut in ends:
+            first = tagger(text[cut:suffix_start])[:1]
+            if first and (first[0][1] in _PROPER_TAGS or first[0][1] == "x" and len(first[0][0]) >= 2):
+                return cut
+    return max([s, *ends])
 
 
 def _is_han(ch: str) -> bool:
