@@ -238,3 +238,8 @@ def test_targets_against_last_year(text, expected):
 ])
 def test_action_verbs_in_compounds_lists_and_noun_phrases(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected
+
+
+def test_a_grant_keeps_its_verb_whatever_stands_before_it():
+    # 给予 with a cap after it is a grant (an action); 营业收入达到 states an outcome (no action)
+    assert [(a.verb, a.category) for a in run("按每张床位给予最高1万元补助").actions] == [("给予", "support")]

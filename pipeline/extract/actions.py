@@ -252,8 +252,10 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         moved = _moved_object(clause, positions[first], tokens[first][0], prefix, rules)
         if moved:  # 将企业开办时间压缩至0.5个工作日: the verb acts on what 将 names
             return [_action(tokens[first][0], moved, clause, offset, rules, "actions.moved_object.v1")]
-        if not (is_verb(first) and prefix[0] in rules.action_prefix_words):
+        grant = is_verb(first) and _family(tokens[first][0], rules) == "support"
+        if not (is_verb(first) and (prefix[0] in rules.action_prefix_words or grant)):
             return []  # 营业收入达到800亿元: the subject is the indicator, the clause states an outcome
+            # (每张床位给予最高1万元补助 is a grant: its verb acts whatever stands before it)
     last = first
     while True:
         # a lexicon verb jieba does not know (投用) joins like one it tags as a verb; a verbal
