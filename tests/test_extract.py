@@ -243,3 +243,9 @@ def test_action_verbs_in_compounds_lists_and_noun_phrases(text, expected):
 def test_a_grant_keeps_its_verb_whatever_stands_before_it():
     # 给予 with a cap after it is a grant (an action); 营业收入达到 states an outcome (no action)
     assert [(a.verb, a.category) for a in run("按每张床位给予最高1万元补助").actions] == [("给予", "support")]
+
+
+def test_a_condition_before_the_verb_leaves_the_action():
+    # 对…的 says who qualifies; the clause's verb still acts
+    actions = run("对首次认定的高新技术企业给予30万元奖励").actions
+    assert [(a.verb, a.object) for a in actions] == [("给予", "30万元奖励")]

@@ -60,9 +60,12 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
 
 
 def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
-    """Where the action starts in a clause opened by a frame (按照“一村一室”原则|优化…): after the
-    frame's closing word; the clause start when there is no frame or nothing follows it."""
+    """Where the action starts in a clause opened by a frame (按照“一村一室”原则|优化…) or a
+    condition (对…的): after it; the clause start when there is none or nothing follows it."""
     stripped = s + len(text[s:e]) - len(text[s:e].lstrip())
+    condition = _CONDITION.match(text, stripped, e)
+    if condition and e - condition.end() >= 3:
+        return condition.end()  # 对首次认定的|高新技术企业给予30万元奖励: who qualifies, then the action
     if not text.startswith(tuple(rules.non_action_verbs), stripped):
         return s
     ends = [m.end() for m in regex.finditer("|".join(map(regex.escape, rules.frame_ends)), text[s:e])]
