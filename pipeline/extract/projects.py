@@ -120,9 +120,16 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
 
 
 def _issuer_places(issuers: tuple[str, ...]) -> tuple[str, ...]:
-    """The place names in the issuers (云溪 in 云溪市人民政府办公室), longest first."""
-    places = {m.group(1) for i in issuers for m in [regex.match(r"^(\p{Han}{2,4}?)(?:省|市|区|县)", i)] if m}
+    """The place names in the issuers, longest first: 云溪 in 云溪市人民政府办公室, 海川市 and 星湖
+    in 海川市星湖区人民政府办公室 (a district's bodies are named 星湖区…)."""
+    places = set()
+    for issuer in issuers:
+        for m in _PLACE_LEVELS.finditer(issuer):
+            places.add(m.group(1))
     return tuple(sorted(places, key=len, reverse=True))
+
+
+_PLACE_LEVELS = regex.compile(r"\G(\p{Han}{2,3}?)(?:省|市|区|县)")
 
 
 def _is_named_list(name: str) -> bool:
@@ -194,7 +201,11 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if close != -1 and "（" not in text[s:close]:
             s = close + 1  # …（市、区）要制定…: a bracket closed before the name began
         s += len(_TIME_HEAD.match(text, s).group(0))
-        if phrase_named:
+        if kind == "event":
+            # 区内企业参加海川国际科技成果交易会: an event's name starts after the verb that names it
+            s = _strip_leading_verbs(text, _cut_after_last_verb(text, s, match.start(), rules, tagger),
+                                     match.start(), rules)
+        elif phrase_named:
             s = _strip_leading_verbs(text, s, match.start(), rules)
         else:
             s = _cut_after_last_verb(text, s, match.start(), rules, tagger)
@@ -227,8 +238,9 @@ _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
-_GENERIC_PHRASE = ("年度", "主体", "重大", "相关")
-_TIME_HEAD = regex.compile(r"(?:\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|月底前|月底|月|年底前|年内|全年|年|全部)*")
+_GENERIC_PHRASE = ("年度", "主体", "重大", "相关", "省级", "市级", "区级", "县级")
+_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|月底前|月底|月"
+                           r"|年底前|年内|全年|年|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
 _SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量)")
