@@ -90,6 +90,9 @@ def test_run_in_heading_alone_is_an_item_and_with_paragraphs_a_heading():
      "推行清单管理。动态调整事项。", ("县税务局",)),
     ("1.推行清单管理。动态调整事项。（责任科室：办公室、组织人事科）",
      "推行清单管理。动态调整事项。", ("办公室", "组织人事科")),
+    # a unit with a bracket of its own, as in every county's notes
+    ("1.推行清单管理。动态调整事项。（牵头单位：县自然资源局；配合单位：县农业农村局、各乡（镇）人民政府）",
+     "推行清单管理。动态调整事项。", ("县自然资源局", "县农业农村局", "各乡（镇）人民政府")),
 ])
 def test_responsibility_notes(line, text, responsible):
     doc = parse("一、重点任务\n" + line + "\n2.第二项。内容。\n")

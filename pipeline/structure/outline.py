@@ -79,7 +79,9 @@ class _Notes:
         alternatives = "|".join(map(regex.escape, labels))
         self.label = regex.compile(rf"(?:{alternatives})\s*[：:]")
         self.tail = regex.compile(
-            rf"\s*(?:[（(]\s*(?:{alternatives})\s*[：:][^（）()]*[）)]|(?<=[。；;])\s*(?:{alternatives})\s*[：:][^。]*)[。；;]?\s*$"
+            # a unit may hold one bracket of its own: 各乡（镇）人民政府
+            rf"\s*(?:[（(]\s*(?:{alternatives})\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])*[）)]"
+            rf"|(?<=[。；;])\s*(?:{alternatives})\s*[：:][^。]*)[。；;]?\s*$"
         )
         self.whole = regex.compile(rf"^[（(]?\s*(?:{alternatives})\s*[：:][^。]*[）)]?[。；;]?$")
 
