@@ -182,9 +182,11 @@ class ExtractRules:
     agency_followers: tuple[str, ...]
     facility_extensions: tuple[str, ...]
     strict_facility_suffixes: tuple[str, ...]
+    platform_suffixes: tuple[str, ...]
     name_leading_verbs: tuple[str, ...]
     principle_before: tuple[str, ...]
     principle_after: tuple[str, ...]
+    quoted_name_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
 
 
@@ -226,8 +228,8 @@ def extract_rules() -> ExtractRules:
             "frame_ends", "action_prefix_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders", "agency_followers",
-            "facility_extensions", "strict_facility_suffixes",
-            "name_leading_verbs", "principle_before", "principle_after"}
+            "facility_extensions", "strict_facility_suffixes", "platform_suffixes",
+            "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

@@ -249,3 +249,17 @@ def test_a_condition_before_the_verb_leaves_the_action():
     # 对…的 says who qualifies; the clause's verb still acts
     actions = run("对首次认定的高新技术企业给予30万元奖励").actions
     assert [(a.verb, a.object) for a in actions] == [("给予", "30万元奖励")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named system is a programme; a hotline keeps its number
+    ("建成清河县智慧停车管理平台", [("清河县智慧停车管理平台", "programme")]),
+    ("畅通12345政务服务便民热线", [("12345政务服务便民热线", "programme")]),
+    # a common word quoted for emphasis names nothing; before 工程 it is a name
+    ("筑牢群众健康“网底”", []),
+    ("推进初中“提升”工程", [("提升", "programme")]),
+    # a quoted working method written with dashes
+    ("建立“发现—交办—整改—销号”闭环机制", [("发现—交办—整改—销号", "programme")]),
+])
+def test_platforms_emphasis_and_dash_lists(text, expected):
+    assert _projects(text) == expected

@@ -250,6 +250,10 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     if first is None:
         return []
     comparator = _comparator_words(rules).search(clause, positions[first])
+    if comparator and "由" in clause[:comparator.start()] and comparator.start() in positions \
+            and is_verb(positions.index(comparator.start())):
+        # 简易注销公告时间由20天压缩至10天: the verb of the change, not a verb inside its subject
+        first = positions.index(comparator.start())
     prefix = [tokens[i][0] for i in range(first) if tokens[i][0] not in rules.modifiers]
     if comparator and prefix:
         moved = _moved_object(clause, positions[first], tokens[first][0], prefix, rules)

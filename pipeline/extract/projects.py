@@ -70,7 +70,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         name = text[s + 1:e - 1]
         if not name or len(name) > 24 or len(name) > 20 and "、" not in name:
             continue
-        if _states_principle(text, s, e, start, end, rules):
+        if _states_principle(text, s, e, start, end, rules) or _emphasis(name, text, e, end, rules, tagger):
             continue
         if _SLOGAN.search(name):
             if not _is_named_list(name):
@@ -111,7 +111,8 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
     for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
-                           ("facility", rules.facility_suffixes), ("programme", rules.programme_suffixes)):
+                           ("facility", rules.facility_suffixes), ("platform", rules.platform_suffixes),
+                           ("programme", rules.programme_suffixes)):
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             found.append(project)
             taken.update(range(*project.span))
@@ -133,9 +134,22 @@ _PLACE_LEVELS = regex.compile(r"\G(\p{Han}{2,3}?)(?:省|市|区|县)")
 
 
 def _is_named_list(name: str) -> bool:
-    """“一网通办、一窗通取”, “接、查、办、复”: a list of short parts in quotes names a reform or a
-    campaign; a sentence (，+ — inside) does not."""
-    return "、" in name and not regex.search(r"[，,；;：:。—+\s]", name)
+    """“一网通办、一窗通取”, “接、查、办、复”, “发现—交办—整改—销号”: a list of short parts in quotes
+    names a reform, a campaign or a working method; a sentence (，+ inside) does not."""
+    if regex.search(r"[，,；;：:。+\s]", name):
+        return False
+    if "—" in name:
+        return "、" not in name and all(0 < len(part) <= 2 for part in name.split("—"))
+    return "、" in name
+
+
+def _emphasis(name: str, text: str, e: int, end: int, rules: ExtractRules, tagger) -> bool:
+    """“有名”“有实”, “非农化”, “网底”: a common word quoted for emphasis names nothing, unless a
+    noun of programmes follows it (“提升”工程, “清零”管理)."""
+    if len(name) > 3 or _NUMERAL_LED.match(name) or text.startswith(rules.quoted_name_heads, e, end):
+        return False
+    words = tagger(name)
+    return len(words) == 1 and words[0][1] not in ("x", *_PROPER_TAGS)
 
 
 def _states_principle(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
@@ -178,7 +192,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
             continue  # 路径, 节点: a one-character suffix that runs on is no suffix
-        if kind == "facility" and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
+        if kind in ("facility", "organization") and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
             continue  # 白沙镇中心敬老院, 考古遗址公园: the suffix is inside a longer facility name
         extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
         if extension:
@@ -210,17 +224,20 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         else:
             s = _cut_after_last_verb(text, s, match.start(), rules, tagger)
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
-        while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]) \
+        while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]) and kind != "platform" \
                 and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
             s += 1  # 12所… or 三所…: a count, not a name (2025岚山马拉松 keeps its year)
         if s < e and text[s] in "所个家处座名项条" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             s += 1
+        if s < e and text[s] in "期届号轮" and s > start and _COUNT_DIGIT.match(text[s - 1]):
+            continue  # 净化厂四期扩建工程: the phase belongs to the facility before it
         name = text[s:e]
         head = text[s:match.start()]
         if len(head) < 2 or head in rules.generic_heads or phrase_named and head.startswith(_GENERIC_PHRASE):
             continue
-        if match.group(0) in rules.strict_facility_suffixes and not _has_name_tag(head, tagger) \
-                and not any(ch in _CUE_CHARS for ch in head):
+        if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
+                and not _has_name_tag(head, tagger) and not any(ch in _CUE_CHARS for ch in head) \
+                and not (kind == "platform" and regex.match(r"\d{3,}", head)):
             continue  # 旅游景区, 演出市场, 登山步道: these suffixes name a place only after a place name
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
                 and not _has_name_tag(head, tagger):
@@ -231,7 +248,10 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             enumerated = s > start and text[s - 1] == "、" or text[e:e + 1] in ("、", "等")
             if head.startswith(tuple(rules.generic_heads)) or not (enumerated or _is_proper(head, tagger)):
                 continue
-        yield Project(name, kind, None, (s, e), f"projects.{kind}.suffix.v1")
+        if kind == "platform":  # a named system is a programme (corpus/gold/README.md)
+            yield Project(name, "programme", None, (s, e), "projects.programme.platform.v1")
+        else:
+            yield Project(name, kind, None, (s, e), f"projects.{kind}.suffix.v1")
 
 
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
@@ -240,7 +260,7 @@ _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
 _GENERIC_PHRASE = ("年度", "主体", "重大", "相关", "省级", "市级", "区级", "县级")
 _TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|月底前|月底|月"
-                           r"|年底前|年内|全年|年|全部)*")
+                           r"|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
 _SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量)")
