@@ -263,3 +263,17 @@ def test_a_condition_before_the_verb_leaves_the_action():
 ])
 def test_platforms_emphasis_and_dash_lists(text, expected):
     assert _projects(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound of the lexicon that jieba cuts in two is one verb
+    ("改造提升高标准农田2万亩", [("改造提升", "高标准农田2万亩")]),
+    # 依托X is a means; the clause's action follows it
+    ("依托县农业广播电视学校开展分产业分层次培训", [("开展", "分产业分层次培训")]),
+    # 对X给予: to whom, then the grant
+    ("对参训学员给予每人每天不超过150元的食宿补助", [("给予", "每人每天不超过150元的食宿补助")]),
+    # a verb in a relative clause (安排的资金) is not the clause's verb
+    ("县财政安排的管护资金每亩每年不低于20元", []),
+])
+def test_actions_behind_means_recipients_and_relative_clauses(text, expected):
+    assert [(a.verb, a.object) for a in run(text).actions] == expected

@@ -64,12 +64,33 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
     condition (对…的): after it; the clause start when there is none or nothing follows it."""
     stripped = s + len(text[s:e]) - len(text[s:e].lstrip())
     condition = _CONDITION.match(text, stripped, e)
-    if condition and e - condition.end() >= 3:
-        return condition.end()  # 对首次认定的|高新技术企业给予30万元奖励: who qualifies, then the action
-    if not text.startswith(tuple(rules.non_action_verbs), stripped):
+    if condition:
+        grant = _grant_verbs(rules).search(text, stripped, condition.end())
+        if grant:
+            return grant.start()  # 对参训学员|给予每人每天不超过150元的食宿补助: to whom, then the grant
+        if e - condition.end() >= 3:
+            return condition.end()  # 对首次认定的|高新技术企业给予30万元奖励: who qualifies, then the action
+    frame = next((w for w in rules.non_action_verbs if text.startswith(w, stripped)), None)
+    if frame is None:
         return s
     ends = [m.end() for m in regex.finditer("|".join(map(regex.escape, rules.frame_ends)), text[s:e])]
-    return s + ends[0] if ends and e - (s + ends[0]) >= 3 else s
+    if ends and e - (s + ends[0]) >= 3:
+        return s + ends[0]
+    # 依托禾丰县农业广播电视学校|开展分产业分层次培训: the frame's object, then the first policy verb
+    verb = _lexicon_verbs(rules).search(text, stripped + len(frame), e)
+    return verb.start() if verb and e - verb.start() >= 3 else s
+
+
+@functools.cache
+def _grant_verbs(rules: ExtractRules) -> regex.Pattern:
+    words = sorted((v for v, c in rules.verbs.items() if c == "support" and len(v) > 1), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+@functools.cache
+def _lexicon_verbs(rules: ExtractRules) -> regex.Pattern:
+    words = sorted((v for v in rules.verbs if len(v) > 1), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
 
 
 def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> bool:
@@ -237,14 +258,21 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     for i, (word, _flag) in enumerate(tokens):
         if word in rules.modifiers and is_any_verb(i + 1):
             continue
-        if is_verb(i) and not (i + 1 < len(tokens) and tokens[i + 1][0] in rules.nominal_heads):
-            first = i  # 督查结果, 督查室, 服务费用: a verb heading a noun is not the clause's verb
+        if is_verb(i) and not (i + 1 < len(tokens) and (tokens[i + 1][0] in rules.nominal_heads
+                                                           or tokens[i + 1][0] == "的"
+                                                           or tokens[i + 1][0] in rules.comparators_before
+                                                           and tokens[i][1] != "v")):
+            # 督查结果, 督查室: a verb heading a noun; 县财政安排的资金: a verb in a relative clause;
+            # 奖补最高不超过5万元: a grant's amount (a word jieba knows as a noun) — none of them is
+            # the clause's verb; 给予最高1万元 stays a grant
+            first = i
             break
     if first is None:
         # no lexicon verb: a jieba verb near the start of the clause, category other; a clause
         # whose verb states the outcome (…比例达到95%) reports a target, not an action
         for i, (word, flag) in enumerate(tokens[:_FALLBACK_WINDOW]):
-            if flag == "v" and len(word) >= 2 and word not in rules.modifiers and word not in _OUTCOME_VERBS:
+            if flag == "v" and len(word) >= 2 and word not in rules.modifiers and word not in _OUTCOME_VERBS \
+                    and not (i + 1 < len(tokens) and tokens[i + 1][0] == "的"):
                 first = i
                 break
     if first is None:
@@ -268,6 +296,10 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         # a lexicon verb jieba does not know (投用) joins like one it tags as a verb; a verbal
         # noun joins only a verb of its own family (开工建设, not 推进建设)
         nxt = last + 1
+        joined = "".join(word for word, _ in tokens[first:nxt + 1]) if nxt < len(tokens) else ""
+        if joined in rules.verbs and not inside[nxt]:
+            last += 1  # 改造|提升, 评选|表彰: a compound of the lexicon that jieba cut in two
+            continue
         if is_verb(nxt) and (tokens[nxt][1].startswith("v") or tokens[nxt][1] == "x") \
                 and same_family(tokens[first][0], tokens[nxt][0], rules) \
                 and (tokens[nxt][1] != "vn" or _family(tokens[last][0], rules) == _family(tokens[nxt][0], rules)):
