@@ -187,6 +187,9 @@ class ExtractRules:
     principle_before: tuple[str, ...]
     principle_after: tuple[str, ...]
     quoted_name_heads: tuple[str, ...]
+    list_principle_before: tuple[str, ...]
+    list_principle_after: tuple[str, ...]
+    plus_programme_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
 
 
@@ -229,7 +232,8 @@ def extract_rules() -> ExtractRules:
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders", "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes",
-            "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads"}
+            "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
+            "list_principle_before", "list_principle_after", "plus_programme_heads"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

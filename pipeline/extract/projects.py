@@ -12,6 +12,7 @@ _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 # principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”), plan periods
 _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
                         r"|^十[一二三四五六七八九]五$")
+_CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨")
 _CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
@@ -72,8 +73,10 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             continue
         if _states_principle(text, s, e, start, end, rules) or _emphasis(name, text, e, end, rules, tagger):
             continue
+        if "+" in name and not _CODE.fullmatch(name) and not name.startswith(rules.plus_programme_heads):
+            continue  # “中心厨房+助餐点”, “信用+监管”: a formula; “互联网+继续教育” names a programme
         if _SLOGAN.search(name):
-            if not _is_named_list(name):
+            if not _is_named_list(name) or _states_list_principle(text, s, e, start, end, rules):
                 continue
             kind, rule = "programme", "projects.programme.quoted_list.v1"
         elif _NUMERAL_LED.match(name) and name not in rules.fixed_words:
@@ -150,6 +153,13 @@ def _emphasis(name: str, text: str, e: int, end: int, rules: ExtractRules, tagge
         return False
     words = tagger(name)
     return len(words) == 1 and words[0][1] not in ("x", *_PROPER_TAGS)
+
+
+def _states_list_principle(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
+    """按照“集中连片、旱涝保收…”的要求: a list of qualities required, not a name."""
+    if any(w in text[max(start, s - 6):s] for w in rules.list_principle_before):
+        return True
+    return text[e:min(end, e + 8)].removeprefix("的").startswith(rules.list_principle_after)
 
 
 def _states_principle(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
