@@ -183,6 +183,7 @@ class ExtractRules:
     facility_extensions: tuple[str, ...]
     strict_facility_suffixes: tuple[str, ...]
     platform_suffixes: tuple[str, ...]
+    launch_verbs: tuple[str, ...]
     name_leading_verbs: tuple[str, ...]
     principle_before: tuple[str, ...]
     principle_after: tuple[str, ...]
@@ -231,7 +232,7 @@ def extract_rules() -> ExtractRules:
             "frame_ends", "action_prefix_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders", "agency_followers",
-            "facility_extensions", "strict_facility_suffixes", "platform_suffixes",
+            "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "plus_programme_heads"}
     data = _load_yaml(name, keys)

@@ -230,6 +230,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             s = _strip_leading_verbs(text, _cut_after_last_verb(text, s, match.start(), rules, tagger),
                                      match.start(), rules)
         elif phrase_named:
+            launch = list(_launch_pattern(rules).finditer(text, s, match.start()))
+            if launch:
+                s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
             s = _strip_leading_verbs(text, s, match.start(), rules)
         else:
             s = _cut_after_last_verb(text, s, match.start(), rules, tagger)
@@ -309,6 +312,11 @@ def _leading_words(rules: ExtractRules) -> tuple[str, ...]:
 @functools.cache
 def _suffix_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
     return regex.compile("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True)))
+
+
+@functools.cache
+def _launch_pattern(rules: ExtractRules) -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, sorted(rules.launch_verbs, key=len, reverse=True))))
 
 
 @functools.cache
