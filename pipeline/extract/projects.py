@@ -212,7 +212,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
-                and not text.startswith((*_AFTER_ORGANIZATION, *_leading_words(rules)), e):
+                and not text.startswith((*_AFTER_ORGANIZATION, *rules.agency_followers, *_leading_words(rules)), e):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
@@ -234,8 +234,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             if launch:
                 s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
             s = _strip_leading_verbs(text, s, match.start(), rules)
-        else:
-            s = _cut_after_last_verb(text, s, match.start(), rules, tagger)
+        elif not (kind == "platform" and regex.match(r"\d{3,}", text[s:match.start()])):
+            s = _cut_after_last_verb(text, s, match.start(), rules, tagger)  # (12345…热线 opens with its number)
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
         while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]) and kind != "platform" \
                 and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
@@ -249,7 +249,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if len(head) < 2 or head in rules.generic_heads or phrase_named and head.startswith(_GENERIC_PHRASE):
             continue
         if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
-                and not _has_name_tag(head, tagger) and not any(ch in _CUE_CHARS for ch in head) \
+                and not any(flag in _PROPER_TAGS for _, flag in tagger(head)) \
+                and not any(ch in _CUE_CHARS for ch in head) \
                 and not (kind == "platform" and regex.match(r"\d{3,}", head)):
             continue  # 旅游景区, 演出市场, 登山步道: these suffixes name a place only after a place name
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
