@@ -30,7 +30,6 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib import font_manager
 
 # the repository root: the folder holding setup.cfg, whether we run from notebooks/ or the root
 ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "setup.cfg").exists())
@@ -39,14 +38,9 @@ sys.path.insert(0, str(ROOT))
 from pipeline import extract_file  # noqa: E402
 from pipeline.compare import primary_themes  # noqa: E402
 from pipeline.dataset import document_to_dict  # noqa: E402
+from pipeline.plotting import use_cjk_font  # noqa: E402
 
-# Chinese labels need a CJK font; without one matplotlib falls back to its defaults
-CJK = ("CJK", "Hei", "Song", "Kai", "Ming", "WenQuanYi", "Source Han", "Sarasa", "Droid Sans Fallback")
-cjk_fonts = sorted({f.name for f in font_manager.fontManager.ttflist if any(k in f.name for k in CJK)},
-                   key=lambda name: ("Sans" not in name and "Hei" not in name, name))
-if cjk_fonts:
-    plt.rcParams["font.sans-serif"] = cjk_fonts + plt.rcParams["font.sans-serif"]
-    plt.rcParams["axes.unicode_minus"] = False
+use_cjk_font()  # Chinese labels need a CJK font; without one matplotlib keeps its defaults
 
 # %% [markdown]
 # ## Extract every document
