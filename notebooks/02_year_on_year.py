@@ -42,8 +42,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline import extract_file  # noqa: E402
 from pipeline.compare import compare_documents  # noqa: E402
 from pipeline.dataset import document_to_dict  # noqa: E402
-from pipeline.reports import REPORTS_JSONL, main_targets, report_files  # noqa: E402
 from pipeline.plotting import use_cjk_font  # noqa: E402
+from pipeline.reports import REPORTS_JSONL, main_targets, report_files  # noqa: E402
 
 use_cjk_font()  # Chinese labels need a CJK font; without one matplotlib keeps its defaults
 pd.set_option("display.max_colwidth", 40)
