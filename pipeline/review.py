@@ -88,10 +88,15 @@ function focus(ref,on){document.querySelectorAll('[data-ref="'+ref+'"]').forEach
  e.classList.toggle('focus',on);});}
 document.addEventListener('mouseover',function(ev){
  var m=ev.target.closest('mark[data-tip]');
- if(m){tip.textContent=m.dataset.tip;tip.style.display='block';focus(m.dataset.ref,true);}
+ if(m){
+  // nested highlights (a number in a target, a target in an action): show every one under the pointer
+  var tips=[],e=m;
+  while(e){tips.push(e.dataset.tip);focus(e.dataset.ref,true);e=e.parentElement.closest('mark[data-tip]');}
+  tip.textContent=tips.join('\\n\\n');tip.style.display='block';}
  var r=ev.target.closest('tr[data-ref]');if(r){focus(r.dataset.ref,true);}});
 document.addEventListener('mouseout',function(ev){
- var m=ev.target.closest('mark[data-tip]');if(m){tip.style.display='none';focus(m.dataset.ref,false);}
+ var m=ev.target.closest('mark[data-tip]');
+ if(m){tip.style.display='none';var e=m;while(e){focus(e.dataset.ref,false);e=e.parentElement.closest('mark[data-tip]');}}
  var r=ev.target.closest('tr[data-ref]');if(r){focus(r.dataset.ref,false);}});
 document.addEventListener('mousemove',function(ev){if(tip.style.display==='block'){
  tip.style.left=Math.min(ev.clientX+14,window.innerWidth-440)+'px';tip.style.top=(ev.clientY+16)+'px';}});
