@@ -96,7 +96,8 @@ document.addEventListener('mouseover',function(ev){
  var r=ev.target.closest('tr[data-ref]');if(r){focus(r.dataset.ref,true);}});
 document.addEventListener('mouseout',function(ev){
  var m=ev.target.closest('mark[data-tip]');
- if(m){tip.style.display='none';var e=m;while(e){focus(e.dataset.ref,false);e=e.parentElement.closest('mark[data-tip]');}}
+ if(m){tip.style.display='none';var e=m;
+  while(e){focus(e.dataset.ref,false);e=e.parentElement.closest('mark[data-tip]');}}
  var r=ev.target.closest('tr[data-ref]');if(r){focus(r.dataset.ref,false);}});
 document.addEventListener('mousemove',function(ev){if(tip.style.display==='block'){
  tip.style.left=Math.min(ev.clientX+14,window.innerWidth-440)+'px';tip.style.top=(ev.clientY+16)+'px';}});

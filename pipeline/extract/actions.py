@@ -53,7 +53,8 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
             j += 1
         if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
-        if "".join(w for w, _ in clause_tokens) != clause:
+        covered = j > k and tokens[k][2] == s and tokens[j - 1][2] + len(tokens[j - 1][0]) == e
+        if not covered:
             clause_tokens = None  # a word across a clause boundary: segment the clause alone
         actions.extend(_clause_actions(clause, s, rules, pos_cut, clause_tokens))
     return actions
@@ -73,12 +74,17 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
     frame = next((w for w in rules.non_action_verbs if text.startswith(w, stripped)), None)
     if frame is None:
         return s
-    ends = [m.end() for m in regex.finditer("|".join(map(regex.escape, rules.frame_ends)), text[s:e])]
-    if ends and e - (s + ends[0]) >= 3:
-        return s + ends[0]
+    frame_end = _frame_ends(rules).search(text, s, e)
+    if frame_end and e - frame_end.end() >= 3:
+        return frame_end.end()
     # 依托禾丰县农业广播电视学校|开展分产业分层次培训: the frame's object, then the first policy verb
     verb = _lexicon_verbs(rules).search(text, stripped + len(frame), e)
     return verb.start() if verb and e - verb.start() >= 3 else s
+
+
+@functools.cache
+def _frame_ends(rules: ExtractRules) -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, rules.frame_ends)))
 
 
 @functools.cache

@@ -28,7 +28,8 @@ class Project:
     rule: str
 
 
-def find_brackets(text: str, start: int, end: int, open_: str, close: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)  # projects and targets both ask, item after item
+def find_brackets(text: str, start: int, end: int, open_: str, close: str) -> tuple[tuple[int, int], ...]:
     """Outermost bracket pairs, nesting handled: 《“十四五”…规划》 and 《…〈…〉…》 count once."""
     pairs, depth, begin = [], 0, None
     for i in range(start, end):
@@ -41,7 +42,7 @@ def find_brackets(text: str, start: int, end: int, open_: str, close: str) -> li
             depth -= 1
             if depth == 0:
                 pairs.append((begin, i + 1))
-    return pairs
+    return tuple(pairs)
 
 
 def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagger,
