@@ -192,6 +192,7 @@ class ExtractRules:
     list_principle_after: tuple[str, ...]
     plus_programme_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
+    generic_phrase_heads: tuple[str, ...]
 
 
 _CATEGORIES = {"plan", "build", "strengthen", "implement", "organise", "supervise", "support", "other"}
@@ -231,7 +232,8 @@ def extract_rules() -> ExtractRules:
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "action_prefix_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
-            "organization_suffixes", "generic_heads", "agency_pattern", "agency_preceders", "agency_followers",
+            "organization_suffixes", "generic_heads", "generic_phrase_heads", "agency_pattern", "agency_preceders",
+            "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "plus_programme_heads"}

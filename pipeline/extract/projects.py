@@ -247,7 +247,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue  # 净化厂四期扩建工程: the phase belongs to the facility before it
         name = text[s:e]
         head = text[s:match.start()]
-        if len(head) < 2 or head in rules.generic_heads or phrase_named and head.startswith(_GENERIC_PHRASE):
+        if len(head) < 2 or head in rules.generic_heads or phrase_named and head.startswith(rules.generic_phrase_heads):
             continue
         if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
                 and not any(flag in _PROPER_TAGS for _, flag in tagger(head)) \
@@ -273,7 +273,6 @@ _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
-_GENERIC_PHRASE = ("年度", "主体", "重大", "相关", "省级", "市级", "区级", "县级")
 _TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
                            r"|月底前|月底|月|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
