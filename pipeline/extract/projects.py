@@ -102,12 +102,12 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
-        if e < end and _is_han(text[e]) and not text.startswith((*rules.agency_followers, *_leading_words(rules)), e):
+        if e < end and _is_han(text[e]) and not text.startswith(_body_followers(rules), e):
             continue  # 市场监管局长 …: the body word runs on into a longer word
         place = next((p for p in places if text.endswith(p, start, s)), "")
         s -= len(place)  # 云溪市数字经济发展工作领导小组: the document's own place opens the name
         if s > start and _is_han(text[s - 1]) and not text.endswith(
-                (*rules.agency_preceders, *_leading_words(rules)), start, s):
+                _body_preceders(rules), start, s):
             continue  # 城市…局 inside a longer word: the level word must open the name
         name = text[s:e]
         if taken.intersection(range(s, e)) or "会同" in name or any(i.endswith(name) for i in issuers):
@@ -213,7 +213,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
-                and not text.startswith((*_AFTER_ORGANIZATION, *rules.agency_followers, *_leading_words(rules)), e):
+                and not text.startswith((*_AFTER_ORGANIZATION, *_body_followers(rules)), e):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
@@ -303,6 +303,18 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
 def _verb_pattern(rules: ExtractRules) -> regex.Pattern:
     words = sorted({*rules.verbs, *rules.name_leading_verbs}, key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, words)))
+
+
+@functools.cache
+def _body_followers(rules: ExtractRules) -> tuple[str, ...]:
+    """What may follow a body's name: the words it acts with and any verb or modifier."""
+    return (*rules.agency_followers, *_leading_words(rules))
+
+
+@functools.cache
+def _body_preceders(rules: ExtractRules) -> tuple[str, ...]:
+    """What may stand before a body's name inside a clause (由, 据, 会同 …, or a verb)."""
+    return (*rules.agency_preceders, *_leading_words(rules))
 
 
 @functools.cache
