@@ -10,10 +10,13 @@ from collections import Counter
 import numpy as np
 import regex
 
+from pipeline.resources import compare_rules
+
 SCHEMA_VERSION = "1"
 ALIGN_THRESHOLD = 0.05  # below this similarity two items are not the same line of work
 CONTINUED = 0.60  # at or above: little changed
 CONTEXT_WEIGHT = 0.9  # the clause context counts a little less than the extracted indicator
+CONCEPT_SIMILARITY = 0.8  # two targets that indicators.tsv names as one indicator
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中")
 # magnitude prefixes of units, to compare 1.3万亿斤 with 13000亿斤
@@ -112,45 +115,87 @@ def indicator_similarity(a: str, b: str) -> float:
 
 
 def base_value(value: float | None, unit: str | None) -> tuple[float | None, str | None]:
-    """(value in the unit without its magnitude prefix, that unit): 1.3 万亿斤 → (1.3e12, 斤)."""
+    """(value in the unit without its magnitude prefix, that unit): 1.3 万亿斤 → (1.3e12, 斤); a unit
+    that compare.yaml equates with another is converted to it (1333 万公顷 → (2.0e8, 亩))."""
     if value is None or not unit:
         return value, unit
     for prefix, factor in _MAGNITUDE:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, unit[len(prefix):]
+            value, unit = value * factor, unit[len(prefix):]
+            break
+    if unit in compare_rules().unit_equivalents:
+        unit, factor = compare_rules().unit_equivalents[unit]
+        value = value * factor
     return value, unit
+
+
+def indicator_concept(words: str, nearest: bool = False) -> str | None:
+    """The concept of indicators.tsv whose phrase in `words` is the longest, the one nearest the
+    number on a tie: 单位国内生产总值能耗下降 → energy_intensity, 易地搬迁脱贫 → relocation. With
+    `nearest`, the phrase nearest the end wins (for a sentence that names several indicators)."""
+    best, concept = (0, -1), None
+    for phrase, name in compare_rules().indicator_phrases:
+        at = words.rfind(phrase)
+        key = (at + len(phrase), len(phrase)) if nearest else (len(phrase), at + len(phrase))
+        if at >= 0 and key > best:
+            best, concept = key, name
+    return concept
+
+
+def is_increment(side: dict) -> bool:
+    """再增加40元: the target is a change on last year's level rather than a level (percentages
+    excepted: their growth wording is the same every year)."""
+    if side["unit"] in ("%", "个百分点") or not side.get("text"):
+        return False
+    head = regex.split(r"\d", side["text"], maxsplit=1)[0].rstrip("约近超过达")
+    return head.endswith(compare_rules().increment_words)
 
 
 def target_change(a: dict | None, b: dict | None) -> str:
     """raised / lowered / unchanged / new / dropped; `changed` when the two are not comparable
-    as one number (a range became a floor: 6%－6.5% → 6%以上)."""
+    as one number (a range became a floor: 6%－6.5% → 6%以上; a level became an increment:
+    450元 → 再增加40元)."""
     if a is None:
         return "new"
     if b is None:
         return "dropped"
     va, ua = base_value(a["value"], a["unit"])
     vb, ub = base_value(b["value"], b["unit"])
-    if ua != ub:
+    if ua != ub or is_increment(a) != is_increment(b):
         return "changed"
-    ranged_a, ranged_b = a["value_max"] is not None, b["value_max"] is not None
-    if ranged_a != ranged_b:
-        return "changed"
-    if ranged_a:
-        ma, _ = base_value(a["value_max"], a["unit"])
-        mb, _ = base_value(b["value_max"], b["unit"])
-        if va == vb and ma == mb:
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if _kind(a) == _kind(b) or {_kind(a), _kind(b)} <= {"point", "range"}:
+        # bounds moved together: 7%左右 → 6.5%－7% is lowered, 2%左右 → 2% unchanged
+        (lo_a, hi_a), (lo_b, hi_b) = (min(numbers_a), max(numbers_a)), (min(numbers_b), max(numbers_b))
+        if np.isclose(lo_a, lo_b) and np.isclose(hi_a, hi_b):
             return "unchanged"
-        if va <= vb and ma <= mb:
+        if lo_a <= lo_b and hi_a <= hi_b:
             return "raised"
-        if va >= vb and ma >= mb:
+        if lo_a >= lo_b and hi_a >= hi_b:
             return "lowered"
         return "changed"
-    family = {"ge": "floor", "gt": "floor", "le": "cap", "lt": "cap", "eq": "point", "approx": "point"}
-    if family.get(a["comparator"]) != family.get(b["comparator"]):
+    # the commitment changed kind (a floor became a point, 低于 became 以内): a direction only when
+    # the figures themselves moved apart (200万人以上 → 340万人 raised; 8000亿元以上 → 8000亿元 and
+    # 6%－6.5% → 6%以上 changed)
+    if any(np.isclose(x, y) for x in numbers_a for y in numbers_b):
         return "changed"
-    if np.isclose(va, vb):
-        return "unchanged"
-    return "raised" if vb > va else "lowered"
+    if min(numbers_b) > max(numbers_a):
+        return "raised"
+    if max(numbers_b) < min(numbers_a):
+        return "lowered"
+    return "changed"
+
+
+def _kind(side: dict) -> str:
+    if side["value_max"] is not None:
+        return "range"
+    return "point" if side["comparator"] in ("eq", "approx", None) else side["comparator"]
+
+
+def _numbers(side: dict) -> list[float]:
+    """The figures a target states, in base units (both ends of a range)."""
+    values = [side["value"]] + ([side["value_max"]] if side["value_max"] is not None else [])
+    return [base_value(v, side["unit"])[0] for v in values]
 
 
 def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similarity: float = 0.5) -> list[dict]:
@@ -161,6 +206,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     tb = [(it["id"], t) for it in doc_b["items"] for t in it["targets"]]
     context_a = [_context(doc_a.get("text", ""), t) for _, t in ta]
     context_b = [_context(doc_b.get("text", ""), t) for _, t in tb]
+    concept_a = [_concept(doc_a.get("text", ""), t, c) for (_, t), c in zip(ta, context_a)]
+    concept_b = [_concept(doc_b.get("text", ""), t, c) for (_, t), c in zip(tb, context_b)]
     aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
@@ -171,6 +218,11 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
             # indicator is only a verb (安排5076亿元 ≈ 中央预算内投资安排5376亿元)
             s = max(indicator_similarity(a["indicator"], b["indicator"]),
                     CONTEXT_WEIGHT * indicator_similarity(context_a[i], context_b[j]))
+            if concept_a[i] and concept_b[j]:
+                # the lexicon knows these indicators: same concept whatever the words, or different
+                s = max(s, CONCEPT_SIMILARITY) if concept_a[i] == concept_b[j] else 0.0
+            # a level pairs with a level, an increment with an increment (470万套 → 580万套, not 增加110万套)
+            s *= 1.05 if is_increment(a) == is_increment(b) else 1.0
             score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0)
     rows, used_a, used_b = [], set(), set()
     if score.size:
@@ -191,6 +243,16 @@ def _context(text: str, target: dict, width: int = 14) -> str:
     begin = max(0, start - width)
     head = regex.split(r"[，。；：,;:]", text[begin:start])[-1] if text else ""
     return head + target["text"]
+
+
+def _concept(text: str, target: dict, context: str) -> str | None:
+    """The lexicon concept of a target: from its indicator, else its clause, else the sentence
+    before it (启动新的三年棚改攻坚计划，今年开工580万套: the 580万套 are shantytown homes)."""
+    found = indicator_concept(target["indicator"]) or indicator_concept(context)
+    if found or not text or not target.get("span"):
+        return found
+    start = target["span"][0]
+    return indicator_concept(regex.split(r"[。！？；]", text[max(0, start - 60):start])[-1], nearest=True)
 
 
 def _target_row(a, b) -> dict:

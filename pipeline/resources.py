@@ -265,3 +265,37 @@ def extract_rules() -> ExtractRules:
         deadline_patterns=tuple(_compile(name, p) for p in data["deadline_patterns"]),
         **strings,
     )
+
+
+@dataclass(frozen=True)
+class CompareRules:
+    increment_words: tuple[str, ...]
+    unit_equivalents: Mapping[str, tuple[str, float]]
+    # (phrase, concept), longest phrase first: what indicators.tsv says names the same indicator
+    indicator_phrases: tuple[tuple[str, str], ...]
+
+
+@functools.cache
+def compare_rules() -> CompareRules:
+    data = _load_yaml("compare.yaml", {"increment_words", "unit_equivalents"})
+    equivalents = {}
+    for unit, target in (data["unit_equivalents"] or {}).items():
+        if not (isinstance(target, list) and len(target) == 2 and isinstance(target[0], str)
+                and isinstance(target[1], (int, float)) and target[1] > 0):
+            raise ResourceError(f"compare.yaml: unit_equivalents.{unit} must be [unit, positive factor]")
+        equivalents[unit] = (target[0], float(target[1]))
+    phrases = []
+    for row in _lines("indicators.tsv"):
+        if len(row) < 2 or not all(row):
+            raise ResourceError(f"indicators.tsv: {row!r}: need a concept and at least one phrase")
+        phrases += [(phrase, row[0]) for phrase in row[1:]]
+    seen = {}
+    for phrase, concept in phrases:
+        if seen.setdefault(phrase, concept) != concept:
+            raise ResourceError(f"indicators.tsv: {phrase!r} names both {seen[phrase]} and {concept}")
+    return CompareRules(
+        increment_words=tuple(sorted(_strings("compare.yaml", "increment_words", data["increment_words"]),
+                                     key=len, reverse=True)),
+        unit_equivalents=MappingProxyType(equivalents),
+        indicator_phrases=tuple(sorted(set(phrases), key=lambda p: -len(p[0]))),
+    )

@@ -24,6 +24,8 @@ _PAST_YEAR_HEAD = regex.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底�
 _ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
 _LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
+# 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
+_EARLIER_TARGET = regex.compile(r"\d[^，,；;、\d]{0,6}、")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     looked_at = clause if rules.forward_sentence.match(sentence) else (
         # …安排5376亿元，比去年增加300亿元: a later clause comparing with last year is a base, not a report
         text[sent_start:clause_end] + _COMPARED_WITH_LAST_YEAR.sub("", text[clause_end:sent_end]))
+    # 赤字率从去年的2.1%提高到2.3%: the year named in the starting point is not a report of it
+    looked_at = _FROM_BASELINE.sub("", looked_at)
     if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
     if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
@@ -104,6 +108,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if _CONDITION_HEAD.match(before) and "的" in after:
         return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
+    if before.endswith("的") and regex.match(r"(?:以上|以下)\p{Han}", after):
+        return None  # 淘汰不达标的30万千瓦以下煤电机组: a size class, not a goal
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
@@ -221,6 +227,8 @@ def _delivery_verb(before: str, rules: ExtractRules) -> str | None:
 
 
 _COMPARED_WITH_LAST_YEAR = regex.compile(r"(?:比|较)(?:去年|上年)")
+_FROM_BASELINE = regex.compile(
+    r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,3}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|减少)?(?:到|至))")
 _BASELINE_FROM = regex.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
 _BASELINE_HEAD = regex.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 
@@ -233,9 +241,22 @@ def _to_comparators(rules: ExtractRules) -> tuple[str, ...]:
 
 def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> tuple[str, int]:
     """What is counted or measured, as a phrase of the text, and where the target text starts."""
-    head = text[clause_start:num_start]
+    whole = head = text[clause_start:num_start]
     if cmp_start is not None:
         head = head[:cmp_start]
+        if not _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head)).strip():
+            # 今年拟安排财政赤字1.2万亿元: the comparator word comes first, the indicator after it
+            word = max((w for w in rules.comparators_before if whole.startswith(w, cmp_start)), key=len, default="")
+            clause_start, head = clause_start + cmp_start + len(word), whole[cmp_start + len(word):]
+    earlier = None
+    for earlier in _EARLIER_TARGET.finditer(head):
+        pass
+    shared_verb = ""
+    if earlier is not None and regex.search(r"\p{Han}{2}", head[earlier.end():]):
+        # (分别给予奖励200万元、50万元: nothing of its own, the second shares the first's words)
+        if verb and verb in head[:earlier.end()] and verb not in head[earlier.end():]:
+            shared_verb = verb  # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥
+        clause_start, head = clause_start + earlier.end(), head[earlier.end():]
     moved = _BASELINE_HEAD.match(head)
     if moved:
         head = moved.group(1)  # 城乡居民医保财政补助由每人每年420元提高到450元: 补助 is measured
@@ -246,7 +267,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
     if verb and verb in indicator:
         # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园
-        noun_after = regex.match(r"[\p{Han}]{2,12}", after.lstrip("所个名家处项例座套台张条"))
+        noun_after = _noun_after(after, rules)
         verb_at = indicator.find(verb)
         if noun_after and (not indicator[verb_at + len(verb):].strip() or "等" in indicator):
             return verb + noun_after.group(0), offset + verb_at
@@ -254,7 +275,16 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         if listed:
             return verb + indicator[listed.end():], offset + verb_at
         return indicator[verb_at:], offset + verb_at
-    return indicator.strip(), offset
+    return shared_verb + indicator.strip() if indicator.strip() else "", offset
+
+
+def _noun_after(after: str, rules: ExtractRules):
+    """The noun a count is of (建设…12所公办幼儿园, 再开工27个项目), not a comparator (700万套以上)."""
+    if after.startswith(tuple(rules.comparators_after)):
+        return None
+    if after[:1] in "所个名家处项例座套台张条" and regex.match(r"\p{Han}{2}", after[1:]):
+        after = after[1:]  # a measure word the number did not take
+    return regex.match(r"\p{Han}{2,12}", after)
 
 
 def verb_counts(indicator: str, after: str) -> bool:
