@@ -6,7 +6,8 @@ import sys
 import pytest
 from conftest import RAW, ROOT
 
-from pipeline.compare import align_items, base_value, compare_documents, indicator_similarity, target_change
+from pipeline.compare import (align_items, base_value, compare_documents, compare_targets, indicator_concept,
+                              indicator_similarity, target_change)
 
 
 def item(id_, text, targets=(), projects=(), titles=("总体要求",)):
@@ -46,6 +47,16 @@ def test_every_item_appears_once_and_statuses_follow_similarity():
     (target(1.3, "万亿斤", "ge"), target(13000, "亿斤", "ge"), "unchanged"),  # magnitudes converted
     (None, target(5), "new"),
     (target(5), None, "dropped"),
+    (target(7, "%", "approx"), target(6.5, "%", "range", 7), "lowered"),  # a point became a range below it
+    (target(3500, "亿元", "approx"), target(8000, "亿元", "gt"), "raised"),  # kinds differ, figures apart
+    (target(200, "万人", "ge"), target(340, "万人"), "raised"),
+    (target(8000, "亿元", "ge"), target(8000, "亿元"), "changed"),          # only the kind changed
+    (target(4.6, "%", "lt"), target(4.6, "%", "le"), "changed"),            # 低于 became 以内
+    (target(2, "%"), target(2, "%", "approx"), "unchanged"),                # 2% and 2%左右
+    (target(1333, "万公顷"), target(1.5, "亿亩"), "lowered"),              # 1333万公顷 = 2亿亩
+    (target(27, "个"), target(20, "项"), "lowered"),
+    (target(450, "元", indicator="补助由每人每年420元提高到"),
+     target(40, "元", indicator="人均财政补助标准再增加"), "changed"),   # a level against an increment
 ])
 def test_target_change(a, b, change):
     assert target_change(a, b) == change
@@ -54,6 +65,19 @@ def test_target_change(a, b, change):
 def test_magnitude_units_and_indicator_normalisation():
     assert base_value(1.3, "万亿斤") == (1.3e12, "斤")
     assert indicator_similarity("新建改扩建义务教育学校", "新建、改扩建公办义务教育学校") > 0.8
+
+
+def test_reworded_indicators_match_through_the_lexicon_and_different_ones_never_do():
+    a = {"items": [item("1", "x", [target(3500, "亿元", "approx", indicator="再减少企业税负"),
+                                   target(4.5, "%", "le", indicator="城镇登记失业率")])], "text": ""}
+    b = {"items": [item("1", "x", [target(5.5, "%", "le", indicator="城镇调查失业率"),
+                                   target(8000, "亿元", "gt", indicator="再为企业和个人减税")])], "text": ""}
+    rows = compare_targets(a, b, [{"a": "1", "b": "1"}])
+    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    assert pairs[(3500, 8000)] == "raised"
+    assert pairs[(4.5, None)] == "dropped" and pairs[(None, 5.5)] == "new"
+    assert indicator_concept("单位国内生产总值能耗下降") == "energy_intensity"
+    assert indicator_concept("易地搬迁脱贫") == "relocation"
 
 
 def test_seed_against_its_2022_plan(validate_comparison):

@@ -223,9 +223,27 @@ def test_actions_with_moved_objects_and_frames(text, expected):
     ("城乡居民医保财政补助由每人每年420元提高到450元", [(450, "元", "eq")]),
     # a sentence about last year is still no plan
     ("去年全市地区生产总值增长6.2%", []),
+    # last year named in the starting point does not make the goal a report
+    ("赤字率从去年的2.1%提高到2.3%", [(2.3, "%", "eq")]),
 ])
 def test_targets_against_last_year(text, expected):
     assert [(t.value, t.unit, t.comparator) for t in run(text, plan_year=2018).targets] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the comparator word 拟安排 comes before the indicator
+    ("今年拟安排财政赤字1.2万亿元，其中代地方发债3500亿元", [("财政赤字", 1.2), ("代地方发债", 3500)]),
+    # one verb, a list of counts: each indicator starts after the previous count and keeps the verb
+    ("今年要淘汰钢铁2700万吨、水泥4200万吨", [("淘汰钢铁", 2700), ("淘汰水泥", 4200)]),
+    ("再减少企业税负3500亿元左右、涉企收费约2000亿元", [("再减少企业税负", 3500), ("涉企收费", 2000)]),
+    # the noun a count is of, not the comparator after it; 项目 keeps its 项
+    ("今年新开工700万套以上", [("新开工", 700)]),
+    ("今年再开工27个项目", [("开工项目", 27)]),
+    # a size class is not a goal
+    ("淘汰关停不达标的30万千瓦以下煤电机组", []),
+])
+def test_report_targets_and_their_indicators(text, expected):
+    assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
