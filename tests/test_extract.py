@@ -136,6 +136,19 @@ def test_not_actions(text):
     ("高标准承办亚洲沙滩藤球锦标赛", [("亚洲沙滩藤球锦标赛", "event", None)]),
     ("加强与德国工商大会合作", [("德国工商大会", "organization", None)]),
     ("协助驻区高校做好思政工作，各学校要加强管理", []),
+    # works on a named facility are one programme named with it
+    ("推进湾潮公路改扩建工程和螺岗至棠溪公路提级改造工程",
+     [("湾潮公路改扩建工程", "programme", None), ("螺岗至棠溪公路提级改造工程", "programme", None)]),
+    ("加快泮洋港区金沙作业区三期工程建设", [("泮洋港区金沙作业区三期工程", "programme", None)]),
+    # a province or city before a body's level word opens its name; 建立 is no place
+    ("配合东陵省交通运输厅推进澄湾至岑阳城际铁路前期工作",
+     [("东陵省交通运输厅", "organization", None), ("澄湾至岑阳城际铁路", "facility", None)]),
+    ("由栖凤区城市更新投资发展集团有限公司负责", [("栖凤区城市更新投资发展集团有限公司", "organization", None)]),
+    ("建立学区教育服务中心与机关联动机制", []),
+    # an event's edition opens its name, also when a verb-like word is inside it
+    ("举办首届栖凤城市更新设计大赛", [("首届栖凤城市更新设计大赛", "event", None)]),
+    # 市场化 is an adjective, and the company before it ends its name
+    ("委托澄湾城市交通投资集团有限公司市场化运作", [("澄湾城市交通投资集团有限公司", "organization", None)]),
 ])
 def test_projects(text, expected):
     assert [(p.name, p.kind, p.status) for p in run(text).projects] == expected

@@ -16,6 +16,7 @@ _CN = "零〇○一二两三四五六七八九十百千万亿"
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _AR = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
+_MAG_END = regex.compile(_MAG + "$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
               "十万": 1e5, "万": 1e4, "千": 1e3}
@@ -185,11 +186,12 @@ class NumberFinder:
         if kind == "duration" and unit in ("年", "月", "日") and not chinese and value >= 1000:
             return None
         scalar = None
-        if magnitude != 1 or regex.search(_MAG + "$", numeral):
+        if magnitude != 1 or _MAG_END.search(numeral):
             prefix_factor = next((f for p, f in _MAGNITUDE.items() if numeral.endswith(p) and not chinese), 1.0)
-            base = parse_numeral(regex.sub(_MAG + "$", "", numeral)) if prefix_factor != 1.0 else value
+            base = parse_numeral(_MAG_END.sub("", numeral)) if prefix_factor != 1.0 else value
             scalar = float(base) * prefix_factor * magnitude
-        if regex.search(_MAG + "$", numeral) and not chinese:
-            value = parse_numeral(regex.sub(_MAG + "$", "", numeral))
-            unit = regex.search(_MAG + "$", numeral).group(0) + unit
+        prefix = _MAG_END.search(numeral)
+        if prefix and not chinese:
+            value = parse_numeral(numeral[:prefix.start()])
+            unit = prefix.group(0) + unit
         return Number(match.group(0), value, unit, kind, span, f"numbers.{kind}.v1", scalar)

@@ -15,8 +15,11 @@ _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?
 _CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨")
-_CUE_CHARS = set("路山湖江河岛镇村街城港湾峰岭")
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
+_LIST_PUNCT = regex.compile(r"[，,；;：:。+\s]")
+_HOTLINE = regex.compile(r"\d{3,}")
+_NUMERAL_CHARS = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万")
+_LATIN_OR_BRACKET = regex.compile(r"[A-Za-z（(]")
 
 
 @dataclass(frozen=True)
@@ -108,20 +111,46 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         s -= len(place)  # 云溪市数字经济发展工作领导小组: the document's own place opens the name
         if s > start and _is_han(text[s - 1]) and not text.endswith(
                 _body_preceders(rules), start, s):
-            continue  # 城市…局 inside a longer word: the level word must open the name
+            place = _place_before(text, start, s, rules, tagger)
+            if not place:
+                continue  # 城市…局 inside a longer word: the level word must open the name
+            s -= len(place)  # 配合东陵省交通运输厅: a province or city named before the level word
         name = text[s:e]
-        if taken.intersection(range(s, e)) or "会同" in name or any(i.endswith(name) for i in issuers):
+        if taken.intersection(range(s, e)) or "会同" in name or any(
+                i.endswith(name) or i.endswith(name + "员会") for i in issuers):  # 市卫生健康委(员会)
             continue
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
     for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
                            ("facility", rules.facility_suffixes), ("platform", rules.platform_suffixes),
                            ("programme", rules.programme_suffixes)):
-        for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
+        # 湾潮公路改扩建工程, 泮洋港区金沙作业区三期工程: works on a facility are named with it
+        facilities = {p.span[1]: p.span[0] for p in found if p.kind == "facility"} if kind == "programme" else {}
+        for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, facilities):
             found.append(project)
             taken.update(range(*project.span))
-    found.sort(key=lambda p: p.span)
+    found.sort(key=lambda p: (p.span[0], -p.span[1]))  # a longer name before the one it starts with
     return _dedupe(found)
+
+
+def _place_before(text: str, start: int, s: int, rules: ExtractRules, tagger) -> str:
+    """A place name of two or three characters (东陵, 栖凤) right before position s, itself after
+    a verb, a preposition or the start of the clause (配合东陵省交通运输厅, 由栖凤区…集团); "" when
+    there is none. jieba's tags are no help here: it rarely knows a county's name."""
+    for size in (2, 3):
+        before = s - size
+        word = text[before:s]
+        if before < start or not all(_is_han(ch) for ch in word) or any(ch in _STOP_CHARS for ch in word):
+            continue
+        if word.startswith(_leading_words(rules)) or word.startswith(tuple(rules.generic_heads)) \
+                or before > start and text[before - 1:before + 1] in _leading_words(rules):
+            continue  # (建立学区…中心: 立学 is the end of a verb, not a place)
+        if before == start or not _is_han(text[before - 1]) or text.endswith(_body_preceders(rules), start, before):
+            return word
+        words = tagger(text[max(start, before - 4):before])
+        if words and words[-1][1] in ("v", "p") and len(words[-1][0]) >= 2:
+            return word  # 配合|东陵省交通运输厅: a verb jieba knows
+    return ""
 
 
 def _issuer_places(issuers: tuple[str, ...]) -> tuple[str, ...]:
@@ -140,7 +169,7 @@ _PLACE_LEVELS = regex.compile(r"\G(\p{Han}{2,3}?)(?:省|市|区|县)")
 def _is_named_list(name: str) -> bool:
     """“一网通办、一窗通取”, “接、查、办、复”, “发现—交办—整改—销号”: a list of short parts in quotes
     names a reform, a campaign or a working method; a sentence (，+ inside) does not."""
-    if regex.search(r"[，,；;：:。+\s]", name):
+    if _LIST_PUNCT.search(name):
         return False
     if "—" in name:
         return "、" not in name and all(0 < len(part) <= 2 for part in name.split("—"))
@@ -187,7 +216,7 @@ def _document_status(text: str, item_start: int, s: int, titles, rules: ExtractR
         else "existing"
 
 
-def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
+def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, facilities=None):
     """Names that end in a suffix (幼儿园, 运动会, 大学, 工程 …).
 
     Facilities and organizations need a proper-name head (a place cue, a name tag, or a place
@@ -199,10 +228,13 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         e = match.end()
         if e - 1 in taken or match.start() in taken:
             continue
-        if kind == "programme" and e < end and _is_han(text[e]) and text[e] not in "等和与及、的项人":
+        if kind == "programme" and e < end and _is_han(text[e]) and text[e] not in "等和与及、的项人" \
+                and not text.startswith(("建设", "前期"), e):
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
             continue  # 路径, 节点: a one-character suffix that runs on is no suffix
+        if text.startswith(("化", "制"), e):
+            continue  # 市场化运作, 公司制改革: the suffix makes an adjective
         if kind in ("facility", "organization") and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
             continue  # 白沙镇中心敬老院, 考古遗址公园: the suffix is inside a longer facility name
         extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
@@ -213,11 +245,18 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
+                and not (match.group(0).endswith("公司") and not _BRANCH.match(text, e, min(end, e + 12))) \
                 and not text.startswith((*_AFTER_ORGANIZATION, *_body_followers(rules)), e):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
+        if kind == "facility" and text[s - 1:s] == "至" and s - 1 > start and _is_han(text[s - 2]):
+            s -= 1  # 澄湾至岑阳城际铁路, 螺岗至棠溪公路: a route between two places
+            while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
+                s -= 1
+        if facilities and s in facilities and not text.startswith(rules.generic_phrase_heads, s, match.start()):
+            s = facilities[s]  # (岚山市图书馆新馆|主体工程 is the building's main works, no name of its own)
         if text[s - 1:s] == "”":
             continue  # “一校一品”党建品牌创建工程: the quoted name already names it
         if s > start and text[s - 1:s + 1] in _leading_words(rules):
@@ -227,18 +266,22 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             s = close + 1  # …（市、区）要制定…: a bracket closed before the name began
         s += len(_TIME_HEAD.match(text, s).group(0))
         if kind == "event":
-            # 区内企业参加海川国际科技成果交易会: an event's name starts after the verb that names it
+            # 区内企业参加海川国际科技成果交易会: an event's name starts after the verb that names it,
+            # but never after its edition (举办首届栖凤城市更新设计大赛: 更新 is part of the name)
+            edition = _EDITION.search(text, s, match.start())
             s = _strip_leading_verbs(text, _cut_after_last_verb(text, s, match.start(), rules, tagger),
                                      match.start(), rules)
+            if edition and s > edition.start():
+                s = edition.start()
         elif phrase_named:
             launch = list(_launch_pattern(rules).finditer(text, s, match.start()))
             if launch:
                 s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
             s = _strip_leading_verbs(text, s, match.start(), rules)
-        elif not (kind == "platform" and regex.match(r"\d{3,}", text[s:match.start()])):
+        elif not (kind == "platform" and _HOTLINE.match(text, s, match.start())):
             s = _cut_after_last_verb(text, s, match.start(), rules, tagger)  # (12345…热线 opens with its number)
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
-        while s < e and regex.match(r"[\d一二两三四五六七八九十百千万]", text[s]) and kind != "platform" \
+        while s < e and text[s] in _NUMERAL_CHARS and kind != "platform" \
                 and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
             s += 1  # 12所… or 三所…: a count, not a name (2025岚山马拉松 keeps its year)
         if s < e and text[s] in "所个家处座名项条" and s > start and _COUNT_DIGIT.match(text[s - 1]):
@@ -247,12 +290,13 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue  # 净化厂四期扩建工程: the phase belongs to the facility before it
         name = text[s:e]
         head = text[s:match.start()]
-        if len(head) < 2 or head in rules.generic_heads or phrase_named and head.startswith(rules.generic_phrase_heads):
+        if len(head) < 2 or head in rules.generic_heads or phrase_named and (
+                head.startswith(rules.generic_phrase_heads) or head in rules.verbs):  # 深化|工程建设项目
             continue
         if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
                 and not any(flag in _PROPER_TAGS for _, flag in tagger(head)) \
-                and not any(ch in _CUE_CHARS for ch in head) \
-                and not (kind == "platform" and regex.match(r"\d{3,}", head)):
+                and not any(ch in rules.place_cue_chars for ch in head) \
+                and not (kind == "platform" and _HOTLINE.match(head)):
             continue  # 旅游景区, 演出市场, 登山步道: these suffixes name a place only after a place name
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
                 and not _has_name_tag(head, tagger):
@@ -261,7 +305,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
             continue  # 田径运动会, 艺术展演: a kind of event, not a named one
         if not phrase_named:
             enumerated = s > start and text[s - 1] == "、" or text[e:e + 1] in ("、", "等")
-            if head.startswith(tuple(rules.generic_heads)) or not (enumerated or _is_proper(head, tagger)):
+            if head.startswith(tuple(rules.generic_heads)) or not (enumerated or _is_proper(head, tagger, rules)):
                 continue
         if kind == "platform":  # a named system is a programme (corpus/gold/README.md)
             yield Project(name, "programme", None, (s, e), "projects.programme.platform.v1")
@@ -272,8 +316,10 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken):
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
+_BRANCH = regex.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
+_EDITION = regex.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
-_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
+_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|\d{1,2}日"
                            r"|月底前|月底|月|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
@@ -359,10 +405,10 @@ def _has_name_tag(head: str, tagger) -> bool:
     return any(flag in _PROPER_TAGS for _, flag in tagger(head)) or "（" in head
 
 
-def _is_proper(head: str, tagger) -> bool:
+def _is_proper(head: str, tagger, rules: ExtractRules) -> bool:
     """A proper-name head: a place cue (路, 山, 镇 …), Latin letters, a name tag from jieba, or a
     word of two or more characters that jieba's dictionary does not know (泊子, 云溪)."""
-    if any(ch in _CUE_CHARS for ch in head) or regex.search(r"[A-Za-z（(]", head):
+    if any(ch in rules.place_cue_chars for ch in head) or _LATIN_OR_BRACKET.search(head):
         return True
     return any(flag in _PROPER_TAGS or flag == "x" and len(word) >= 2 for word, flag in tagger(head))
 

@@ -24,6 +24,10 @@ _PAST_YEAR_HEAD = regex.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底�
 _ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
 _LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
+_TWO_HAN = regex.compile(r"\p{Han}{2}")
+_NOUN = regex.compile(r"\p{Han}{2,12}")
+_COUNTED_NOUN = regex.compile(r"[所个名家处项例座]?\p{Han}{2}")
+_CLASS_AFTER = regex.compile(r"(?:以上|以下)\p{Han}")
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 _EARLIER_TARGET = regex.compile(r"\d[^，,；;、\d]{0,6}、")
 
@@ -108,7 +112,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if _CONDITION_HEAD.match(before) and "的" in after:
         return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
-    if before.endswith("的") and regex.match(r"(?:以上|以下)\p{Han}", after):
+    if before.endswith("的") and _CLASS_AFTER.match(after):
         return None  # 淘汰不达标的30万千瓦以下煤电机组: a size class, not a goal
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
@@ -252,7 +256,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     for earlier in _EARLIER_TARGET.finditer(head):
         pass
     shared_verb = ""
-    if earlier is not None and regex.search(r"\p{Han}{2}", head[earlier.end():]):
+    if earlier is not None and _TWO_HAN.search(head, earlier.end()):
         # (分别给予奖励200万元、50万元: nothing of its own, the second shares the first's words)
         if verb and verb in head[:earlier.end()] and verb not in head[earlier.end():]:
             shared_verb = verb  # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥
@@ -282,14 +286,14 @@ def _noun_after(after: str, rules: ExtractRules):
     """The noun a count is of (建设…12所公办幼儿园, 再开工27个项目), not a comparator (700万套以上)."""
     if after.startswith(tuple(rules.comparators_after)):
         return None
-    if after[:1] in "所个名家处项例座套台张条" and regex.match(r"\p{Han}{2}", after[1:]):
+    if after[:1] in "所个名家处项例座套台张条" and _TWO_HAN.match(after, 1):
         after = after[1:]  # a measure word the number did not take
-    return regex.match(r"\p{Han}{2,12}", after)
+    return _NOUN.match(after)
 
 
 def verb_counts(indicator: str, after: str) -> bool:
     """True when a noun follows the count (完成…等3所学校): then the verb belongs to the indicator."""
-    return bool(regex.match(r"[所个名家处项例座]?[\p{Han}]{2}", after))
+    return bool(_COUNTED_NOUN.match(after))
 
 
 def _deadline(text, sent_start, num_start, rules: ExtractRules, plan_year):
