@@ -109,6 +109,22 @@ def test_actions(text, verb, obj, category):
     assert text[actions[0].span[0]:actions[0].span[1]] == actions[0].text
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a time word before the verb is no subject, though a comparator follows
+    ("汛期每月开展渡运安全检查不少于1次。", [("开展", "渡运安全检查不少于1次")]),
+    # to whom and how much, then the grant: the verb inside the condition is not the action
+    ("对新建助餐点按每个不超过5万元给予一次性建设补助。", [("给予", "一次性建设补助")]),
+    ("按宣传推广费用的30%给予补助。", [("给予", "补助")]),
+    # 约谈 is one verb (its 约 is no comparator); a body's name (监督管理局) holds no verb
+    ("由市安委会约谈政府主要负责人。", [("约谈", "政府主要负责人")]),
+    ("联合市公安局、市市场监督管理局开展演出市场检查。", [("开展", "演出市场检查")]),
+    # a lead is an action too; 强化 does not head a noun compound with 资金
+    ("强化资金保障。", [("强化", "资金保障")]),
+])
+def test_actions_after_openers_and_in_leads(text, expected):
+    assert [(a.verb, a.object) for a in run(text).actions] == expected
+
+
 def test_verbs_sharing_an_object_give_an_action_each():
     actions = run("高效落实、精进实施《促进中小学生全面发展行动计划》。").actions
     assert [a.verb for a in actions] == ["落实", "实施"]

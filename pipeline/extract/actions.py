@@ -12,6 +12,7 @@ _BREAKS = set("，,；;。！？!?：:")
 _OPEN, _CLOSE = "《“（(", "》”）)"
 _JOINERS = {"和", "并", "与"}
 _CONDITION = regex.compile(r"(?:对于|对|凡)[^，。]*的")
+_GRANT_OPENER = regex.compile(r"对于|对|按照|按|通过")
 _YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
 _OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
@@ -71,6 +72,10 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
             return grant.start()  # 对参训学员|给予每人每天不超过150元的食宿补助: to whom, then the grant
         if e - condition.end() >= 3:
             return condition.end()  # 对首次认定的|高新技术企业给予30万元奖励: who qualifies, then the action
+    if _GRANT_OPENER.match(text, stripped, e):
+        grant = _grant_verbs(rules).search(text, stripped, e)
+        if grant and e - grant.start() >= 3:
+            return grant.start()  # 对新建助餐点|按每个不超过5万元|给予…补助: to whom and how much, then the grant
     frame = next((w for w in rules.non_action_verbs if text.startswith(w, stripped)), None)
     if frame is None:
         return s
@@ -265,6 +270,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         if word in rules.modifiers and is_any_verb(i + 1):
             continue
         if is_verb(i) and not (i + 1 < len(tokens) and (tokens[i + 1][0] in rules.nominal_heads
+                                                           and _family(word, rules) != "strengthen"
                                                            or tokens[i + 1][0] == "的"
                                                            or tokens[i + 1][0] in rules.comparators_before
                                                            and tokens[i][1] != "v")):
@@ -284,6 +290,9 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     if first is None:
         return []
     comparator = _comparator_words(rules).search(clause, positions[first])
+    if comparator and comparator.end() <= positions[first] + len(tokens[first][0]):
+        # 约谈: the 约 of approx inside the verb itself is no comparator
+        comparator = _comparator_words(rules).search(clause, positions[first] + len(tokens[first][0]))
     if comparator and "由" in clause[:comparator.start()] and comparator.start() in positions \
             and is_verb(positions.index(comparator.start())):
         # 简易注销公告时间由20天压缩至10天: the verb of the change, not a verb inside its subject
