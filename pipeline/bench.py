@@ -1,7 +1,8 @@
 """`make bench`: throughput of extraction against plain jieba.lcut on the same text, and peak memory.
 
-Both are timed in the same run on the sample notices (corpus/raw/*.txt), median of 3 rounds,
-so the ratio does not depend on how fast the machine is.
+Both are timed in the same run on the sample notices (corpus/raw/*.txt), in alternating rounds,
+and the ratio is the median of the rounds' ratios: it depends neither on how fast the machine is nor
+on a burst of load from another process during one of the two timings.
 """
 from __future__ import annotations
 
@@ -13,20 +14,17 @@ import time
 from pathlib import Path
 
 
-def _median_seconds(work, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _seconds(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("corpus/raw"))
-    parser.add_argument("--repeat", type=int, default=20, help="passes over the corpus per round")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=4, help="passes over the corpus per round")
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
 
     import jieba
@@ -56,14 +54,17 @@ def main(argv: list[str] | None = None) -> int:
                 tokenizer.lcut(raw)
 
     extract()  # warm caches (rules, regexes) as a long run would have them
-    t_extract = _median_seconds(extract, args.rounds)
-    t_jieba = _median_seconds(segment, args.rounds)
+    rounds = [(_seconds(extract), _seconds(segment)) for _ in range(args.rounds)]
+    ratios = sorted(t_jieba / t_extract for t_extract, t_jieba in rounds)
+    t_extract = statistics.median(t for t, _ in rounds)
+    t_jieba = statistics.median(t for _, t in rounds)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus: {len(files)} files, {chars:,} characters per round ({args.repeat} passes), "
-          f"median of {args.rounds} rounds")
-    print(f"extract (normalise, meta, outline, extractors): {chars / t_extract / 1000:,.0f} k chars/s")
-    print(f"jieba.lcut (HMM on, private Tokenizer):         {chars / t_jieba / 1000:,.0f} k chars/s")
-    print(f"ratio extract / jieba: {t_jieba / t_extract:.2f}")
+          f"{args.rounds} alternating rounds")
+    print(f"extract (normalise, meta, outline, extractors): {chars / t_extract / 1000:,.0f} k chars/s (median)")
+    print(f"jieba.lcut (HMM on, private Tokenizer):         {chars / t_jieba / 1000:,.0f} k chars/s (median)")
+    print(f"ratio extract / jieba: {statistics.median(ratios):.2f} (median of rounds; "
+          f"range {ratios[0]:.2f}–{ratios[-1]:.2f})")
     print(f"peak memory (max RSS of this process): {peak_mib:,.0f} MiB")
     return 0
 
