@@ -163,6 +163,9 @@ def test_not_actions(text):
     ("建立学区教育服务中心与机关联动机制", []),
     # an event's edition opens its name, also when a verb-like word is inside it
     ("举办首届栖凤城市更新设计大赛", [("首届栖凤城市更新设计大赛", "event", None)]),
+    # a project with a named head is a programme; a kind of project is not, nor is a facility's project
+    ("推进南关城中村改造项目和城市更新项目", [("南关城中村改造项目", "programme", None)]),
+    ("开展全国防灾减灾日宣传", [("全国防灾减灾日", "event", None)]),
     # 市场化 is an adjective, and the company before it ends its name
     ("委托澄湾城市交通投资集团有限公司市场化运作", [("澄湾城市交通投资集团有限公司", "organization", None)]),
 ])

@@ -255,6 +255,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             s -= 1  # 澄湾至岑阳城际铁路, 螺岗至棠溪公路: a route between two places
             while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
                 s -= 1
+        if facilities and s in facilities and match.group(0) == "项目":
+            continue  # 羽毛球国家队训练基地项目: the facility names the project
         if facilities and s in facilities and not text.startswith(rules.generic_phrase_heads, s, match.start()):
             s = facilities[s]  # (岚山市图书馆新馆|主体工程 is the building's main works, no name of its own)
         if text[s - 1:s] == "”":
@@ -301,6 +303,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
                 and not _has_name_tag(head, tagger):
             continue  # 乡镇卫生院, 美育特色学校: a kind of place, unless a name is in it
+        if match.group(0) == "项目" and (head.startswith(tuple(rules.generic_heads)) or not _opens_with_name(head, tagger)):
+            continue  # 城市更新项目, 瓶颈路段改造项目: a kind of project; 东关棚户区改造项目 names one
         if kind == "event" and len(head) < 3 and "届" not in head:
             continue  # 田径运动会, 艺术展演: a kind of event, not a named one
         if not phrase_named:
@@ -399,6 +403,16 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _opens_with_name(head: str, tagger) -> bool:
+    """The head's first word is a name: a place or name jieba knows or does not know at all, or a
+    township, county or village (丰泽镇…)."""
+    first = tagger(head)[:1]
+    if not first:
+        return False
+    word, flag = first[0]
+    return flag in _PROPER_TAGS or flag == "x" and len(word) >= 2 or word.endswith(("镇", "乡", "县", "村"))
 
 
 def _has_name_tag(head: str, tagger) -> bool:
