@@ -271,6 +271,9 @@ def test_targets_against_last_year(text, expected):
     # the noun a count is of, not the comparator after it; 项目 keeps its 项
     ("今年新开工700万套以上", [("新开工", 700)]),
     ("今年再开工27个项目", [("开工项目", 27)]),
+    # 分别: the i-th figure belongs to the i-th listed indicator, with the words the list shares
+    ("二氧化硫、氮氧化物排放要分别减少3%左右和5%左右", [("二氧化硫排放", 3), ("氮氧化物排放", 5)]),
+    ("用水、用气报装时间分别压缩至3个工作日、4个工作日以内", [("用水报装时间", 3), ("用气报装时间", 4)]),
     # a size class is not a goal
     ("淘汰关停不达标的30万千瓦以下煤电机组", []),
 ])

@@ -149,6 +149,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
     if not indicator:
         return None
+    indicator = _respective_indicator(text, clause_start, clause_end, s) or indicator
     span = (ind_start, end_of_target)
     return Target(
         text=text[span[0]:span[1]],
@@ -161,6 +162,27 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         span=span,
         rule=f"targets.{comparator}.{rule_word or 'count'}.v1",
     )
+
+
+def _respective_indicator(text: str, clause_start: int, clause_end: int, num_start: int) -> str | None:
+    """二氧化硫、氮氧化物排放分别减少3%左右和5%左右: the i-th figure after 分别 is the i-th listed
+    indicator's, with the words the list shares (排放) after the last one; None elsewhere."""
+    clause = text[clause_start:clause_end]
+    at = clause.find("分别")
+    if at < 0 or clause_start + at > num_start:
+        return None
+    items = [_LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", part)) for part in clause[:at].split("、")]
+    figures = [clause_start + m.start() for m in _FIGURE.finditer(clause, at)]
+    if len(items) < 2 or len(figures) != len(items) or num_start not in figures or not all(items):
+        return None
+    first, last = items[0], items[-1].rstrip(_SHARED_TAIL_END)
+    shared = last[len(first):] if len(last) > len(first) + 1 else ""
+    i = figures.index(num_start)
+    return last if i == len(items) - 1 else items[i] + shared
+
+
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
+_SHARED_TAIL_END = "要将均都需应"
 
 
 def _is_count(number: Number, after: str, verb: str, rules: ExtractRules) -> bool:
