@@ -274,6 +274,11 @@ def test_targets_against_last_year(text, expected):
     # 分别: the i-th figure belongs to the i-th listed indicator, with the words the list shares
     ("二氧化硫、氮氧化物排放要分别减少3%左右和5%左右", [("二氧化硫排放", 3), ("氮氧化物排放", 5)]),
     ("用水、用气报装时间分别压缩至3个工作日、4个工作日以内", [("用水报装时间", 3), ("用气报装时间", 4)]),
+    # transport units and verbs: containers, trains, lines opened
+    ("港口集装箱海铁联运量达到18万标箱", [("港口集装箱海铁联运量", 18)]),
+    ("开行“澄欧班列”120列以上", [("开行“澄欧班列”", 120)]),
+    # a sentence about the years since … reports; 仍有 states what is left, not a goal
+    ("“十四五”以来，全区累计改造城镇老旧小区86个，但全区仍有老旧小区143个亟待改造", []),
     # a size class is not a goal
     ("淘汰关停不达标的30万千瓦以下煤电机组", []),
 ])
