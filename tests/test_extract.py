@@ -166,6 +166,12 @@ def test_not_actions(text):
     # a project with a named head is a programme; a kind of project is not, nor is a facility's project
     ("推进南关城中村改造项目和城市更新项目", [("南关城中村改造项目", "programme", None)]),
     ("开展全国防灾减灾日宣传", [("全国防灾减灾日", "event", None)]),
+    # shopping streets and night markets; a branch is the body that acts; a city opens a name
+    # whose words hold verbs (规划, 设计)
+    ("2025年底前完成枫桥老街二期改造工程", [("枫桥老街二期改造工程", "programme", None)]),
+    ("依托盐仓巷历史文化街区和古渡里夜市", [("盐仓巷历史文化街区", "facility", None), ("古渡里夜市", "facility", None)]),
+    ("争取西岭农商银行枫桥支行支持", [("西岭农商银行枫桥支行", "organization", None)]),
+    ("委托银滩市规划设计研究院编制", [("银滩市规划设计研究院", "organization", None)]),
     # 市场化 is an adjective, and the company before it ends its name
     ("委托澄湾城市交通投资集团有限公司市场化运作", [("澄湾城市交通投资集团有限公司", "organization", None)]),
 ])

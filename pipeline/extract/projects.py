@@ -224,7 +224,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
     by their whole phrase, so only leading verbs, modifiers and scope words are cut off."""
     phrase_named = kind in ("event", "programme")
     stops = _STOP_CHARS
-    for match in _suffix_pattern(tuple(suffixes)).finditer(text, start, end):
+    # overlapped: 历史文化街区 holds 文化街 and 街区; the check below keeps the longer one
+    for match in _suffix_pattern(tuple(suffixes)).finditer(text, start, end, overlapped=kind == "facility"):
         e = match.end()
         if e - 1 in taken or match.start() in taken:
             continue
@@ -233,10 +234,15 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
             continue  # 路径, 节点: a one-character suffix that runs on is no suffix
+        if kind == "facility" and text[e - 1:e + 1] in suffixes:
+            continue  # 历史文化街|区: the last character starts a longer suffix (街区)
         if text.startswith(("化", "制"), e):
             continue  # 市场化运作, 公司制改革: the suffix makes an adjective
         if kind in ("facility", "organization") and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
             continue  # 白沙镇中心敬老院, 考古遗址公园: the suffix is inside a longer facility name
+        branch = _BRANCH.match(text, e, min(end, e + 12)) if kind == "organization" else None
+        if branch and match.group(0).endswith(("公司", "银行")):
+            e = branch.end()  # 西岭农商银行枫桥支行: the branch is the body that acts
         extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
         if extension:
             e += len(extension)  # 岚山市博物馆新馆: the new building is named with its museum
@@ -320,10 +326,11 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
+_PLACE_LEVEL = regex.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
 _BRANCH = regex.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
 _EDITION = regex.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
-_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|\d{1,2}日"
+_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|\d{1,2}日|底前|底"
                            r"|月底前|月底|月|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
@@ -395,6 +402,8 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
     ends = sorted({m.end() for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True)})
     if tagger is not None:
         for cut in ends:
+            if _PLACE_LEVEL.match(text, cut, suffix_start):
+                return cut  # 委托|银滩市规划设计研究院: a city opens the name, 规划 and 设计 are inside it
             first = tagger(text[cut:suffix_start])[:1]
             if first and (first[0][1] in _PROPER_TAGS or first[0][1] == "x" and len(first[0][0]) >= 2):
                 return cut
