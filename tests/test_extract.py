@@ -285,6 +285,8 @@ def test_targets_against_last_year(text, expected):
     ("开行“澄欧班列”120列以上", [("开行“澄欧班列”", 120)]),
     # a sentence about the years since … reports; 仍有 states what is left, not a goal
     ("“十四五”以来，全区累计改造城镇老旧小区86个，但全区仍有老旧小区143个亟待改造", []),
+    # 把 opens the clause, not the indicator
+    ("把居民消费价格涨幅控制在3.5%左右", [("居民消费价格涨幅", 3.5)]),
     # a size class is not a goal
     ("淘汰关停不达标的30万千瓦以下煤电机组", []),
 ])

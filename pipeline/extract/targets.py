@@ -14,7 +14,7 @@ _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
 _LEADING_NOISE = regex.compile(
-    r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将)+")
+    r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将|把)+")
 _DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
 _MORE_THAN = regex.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = regex.compile(r"\s*(?:对于|对|凡)")
