@@ -242,17 +242,29 @@ def _context(text: str, target: dict, width: int = 14) -> str:
     start = target["span"][0] if target.get("span") else 0
     begin = max(0, start - width)
     head = regex.split(r"[，。；：,;:]", text[begin:start])[-1] if text else ""
+    # 保障性住房基本建成470万套、新开工630万套: the words of the earlier figure are not this one's
+    head = _EARLIER_FIGURE.split(head)[-1]
     return head + target["text"]
 
 
+_EARLIER_FIGURE = regex.compile(r"\d[^，,；;、\d]{0,6}、")
+
+
 def _concept(text: str, target: dict, context: str) -> str | None:
-    """The lexicon concept of a target: from its indicator, else its clause, else the sentence
-    before it (启动新的三年棚改攻坚计划，今年开工580万套: the 580万套 are shantytown homes)."""
-    found = indicator_concept(target["indicator"]) or indicator_concept(context)
+    """The lexicon concept of a target: from its indicator (the longest phrase), else the words
+    right before its number (the nearest phrase), else the sentence before it when no other figure
+    follows the phrase there (启动新的三年棚改攻坚计划，今年开工580万套: shantytown homes)."""
+    found = indicator_concept(target["indicator"]) or indicator_concept(context, nearest=True)
     if found or not text or not target.get("span"):
         return found
     start = target["span"][0]
-    return indicator_concept(regex.split(r"[。！？；]", text[max(0, start - 60):start])[-1], nearest=True)
+    before = regex.split(r"[。！？；]", text[max(0, start - 60):start])[-1]
+    concept = indicator_concept(before, nearest=True)
+    if concept is None:
+        return None
+    # …经济增长6%－6.5%…安排1万亿元: a phrase that another figure already follows is that figure's
+    last = max(before.rfind(p) + len(p) for p, c in compare_rules().indicator_phrases if c == concept and p in before)
+    return None if regex.search(r"\d", before[last:]) else concept
 
 
 def _target_row(a, b) -> dict:
@@ -330,8 +342,11 @@ def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[d
         year = doc["meta"]["plan_year"]
         for it in doc["items"]:
             for t in it["targets"]:
+                text = doc.get("text", "")
                 tables["targets_panel"].append({
-                    "series": series[(doc["doc_id"], it["id"], t["text"])], "year": year, "doc_id": doc["doc_id"],
+                    "series": series[(doc["doc_id"], it["id"], t["text"])],
+                    # the lexicon's name for the indicator, the same whatever the year's wording
+                    "concept": _concept(text, t, _context(text, t)), "year": year, "doc_id": doc["doc_id"],
                     "item_id": it["id"], "indicator": t["indicator"], "value": t["value"],
                     "value_max": t["value_max"], "unit": t["unit"], "comparator": t["comparator"]})
         for level in (1, 2):

@@ -7,7 +7,7 @@ import pytest
 from conftest import RAW, ROOT
 
 from pipeline.compare import (align_items, base_value, compare_documents, compare_targets, indicator_concept,
-                              indicator_similarity, target_change)
+                              indicator_similarity, series_panels, target_change)
 
 
 def item(id_, text, targets=(), projects=(), titles=("总体要求",)):
@@ -110,6 +110,19 @@ def test_command_line_series_writes_json_tables_and_report(tmp_path):
     html = pages[0].read_text(encoding="utf-8")
     assert "<ins>" in html or "<del>" in html
     assert "http" not in html.split("<body>")[0]  # self-contained: nothing fetched
+
+
+def test_series_panel_names_the_concept_of_a_reworded_indicator():
+    def doc(doc_id, year, text, indicator, value):
+        start = text.index(str(value))
+        t = dict(target(value, "%", "approx", indicator=indicator), text=text[start - len(indicator):start + 4],
+                 span=[start - len(indicator), start + 4])
+        return {"doc_id": doc_id, "meta": {"plan_year": year, "plan_title": None, "title": doc_id}, "text": text,
+                "items": [item("1", text, [t])]}
+    a = doc("a", 2014, "国内生产总值增长7.5%左右。", "国内生产总值增长", 7.5)
+    b = doc("b", 2015, "经济增长7%左右。", "经济增长", 7)
+    panel = series_panels([a, b], [compare_documents(a, b)])["targets_panel"]
+    assert [(row["year"], row["concept"]) for row in panel] == [(2014, "gdp_growth"), (2015, "gdp_growth")]
 
 
 def test_two_plans_without_folder_print_the_comparison(tmp_path):
