@@ -194,6 +194,7 @@ class ExtractRules:
     generic_heads: tuple[str, ...]
     generic_phrase_heads: tuple[str, ...]
     place_cue_chars: tuple[str, ...]
+    partner_words: tuple[str, ...]
 
 
 _CATEGORIES = {"plan", "build", "strengthen", "implement", "organise", "supervise", "support", "other"}
@@ -237,7 +238,8 @@ def extract_rules() -> ExtractRules:
             "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
-            "list_principle_before", "list_principle_after", "plus_programme_heads", "place_cue_chars"}
+            "list_principle_before", "list_principle_after", "plus_programme_heads", "place_cue_chars",
+            "partner_words"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

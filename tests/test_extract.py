@@ -172,6 +172,9 @@ def test_not_actions(text):
     ("依托盐仓巷历史文化街区和古渡里夜市", [("盐仓巷历史文化街区", "facility", None), ("古渡里夜市", "facility", None)]),
     ("争取西岭农商银行枫桥支行支持", [("西岭农商银行枫桥支行", "organization", None)]),
     ("委托银滩市规划设计研究院编制", [("银滩市规划设计研究院", "organization", None)]),
+    # places acting as partners are organizations; a kind of partner is not
+    ("加强与北京、上海等教育先进地区友好交流", [("北京", "organization", None), ("上海", "organization", None)]),
+    ("与东岳省白河县签订合作协议，与企业合作", [("东岳省白河县", "organization", None)]),
     # 市场化 is an adjective, and the company before it ends its name
     ("委托澄湾城市交通投资集团有限公司市场化运作", [("澄湾城市交通投资集团有限公司", "organization", None)]),
 ])

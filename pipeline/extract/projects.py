@@ -121,6 +121,9 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             continue
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
+    for project in _partner_places(text, start, end, rules, tagger, taken):
+        found.append(project)
+        taken.update(range(*project.span))
     for kind, suffixes in (("organization", rules.organization_suffixes), ("event", rules.event_suffixes),
                            ("facility", rules.facility_suffixes), ("platform", rules.platform_suffixes),
                            ("programme", rules.programme_suffixes)):
@@ -131,6 +134,29 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             taken.update(range(*project.span))
     found.sort(key=lambda p: (p.span[0], -p.span[1]))  # a longer name before the one it starts with
     return _dedupe(found)
+
+
+def _partner_places(text, start, end, rules: ExtractRules, tagger, taken):
+    """Places acting as partners, listed after 与/同 in a clause that names the partnership
+    (加强与北京、上海、深圳等教育先进地区友好交流, 与东岳省白河县、嘉陵省安平县签订…协议)."""
+    for match in _PARTNER_LIST.finditer(text, start, end):
+        clause_end = _CLAUSE_END.search(text, match.end(), end)
+        rest = text[match.end():clause_end.start() if clause_end else end]
+        if not any(w in rest[:16] for w in rules.partner_words):
+            continue
+        cursor = match.start(1)
+        for name in match.group(1).split("、"):
+            tags = tagger(name)
+            free = not taken.intersection(range(cursor, cursor + len(name)))
+            if free and (name.endswith(_LEVEL_WORDS) and len(name) >= 3 or len(tags) == 1 and tags[0][1] == "ns"):
+                yield Project(name, "organization", None, (cursor, cursor + len(name)),
+                              "projects.organization.partner_place.v1")
+            cursor += len(name) + 1
+
+
+_PARTNER_LIST = regex.compile(r"[与同]((?:[\p{Han}]{2,8}、)*[\p{Han}]{2,8}?)(?=等|的|签订|开展|建立|深化|加强|共建|合作|交流)")
+_CLAUSE_END = regex.compile(r"[，。；！？]")
+_LEVEL_WORDS = ("省", "市", "县", "区", "州")
 
 
 def _place_before(text: str, start: int, s: int, rules: ExtractRules, tagger) -> str:
