@@ -15,6 +15,7 @@ from pipeline.resources import compare_rules
 SCHEMA_VERSION = "1"
 ALIGN_THRESHOLD = 0.05  # below this similarity two items are not the same line of work
 CONTINUED = 0.60  # at or above: little changed
+STATUS_QUANTILE = 0.5  # a pair more similar than this share of the document pair's pairs may be continued
 CONTEXT_WEIGHT = 0.9  # the clause context counts a little less than the extracted indicator
 CONCEPT_SIMILARITY = 0.8  # two targets that indicators.tsv names as one indicator
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
@@ -65,7 +66,7 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
         pairs = [(i, j) for i, j in zip(*linear_sum_assignment(-sim), strict=True) if sim[i, j] >= threshold]
         # "little changed" is relative to how much this pair of documents rewrites overall: a
         # report reworded every year keeps a line of work at a similarity a notice would call new
-        bar = min(CONTINUED, float(np.median([sim[i, j] for i, j in pairs]))) if pairs else CONTINUED
+        bar = min(CONTINUED, float(np.quantile([sim[i, j] for i, j in pairs], STATUS_QUANTILE))) if pairs else CONTINUED
         for i, j in pairs:
             matched_a.add(i)
             matched_b.add(j)
