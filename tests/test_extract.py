@@ -172,6 +172,10 @@ def test_not_actions(text):
     ("依托盐仓巷历史文化街区和古渡里夜市", [("盐仓巷历史文化街区", "facility", None), ("古渡里夜市", "facility", None)]),
     ("争取西岭农商银行枫桥支行支持", [("西岭农商银行枫桥支行", "organization", None)]),
     ("委托银滩市规划设计研究院编制", [("银滩市规划设计研究院", "organization", None)]),
+    # a level word opens a programme's name when a name follows it, not when only a kind does
+    ("启动新一期区级名师培养工程，申报省级科技计划", [("区级名师培养工程", "programme", None)]),
+    # a plan to draft is named whole, across 和
+    ("研究制定教育教学和教研工作行动计划", [("教育教学和教研工作行动计划", "programme", None)]),
     # places acting as partners are organizations; a kind of partner is not
     ("加强与北京、上海等教育先进地区友好交流", [("北京", "organization", None), ("上海", "organization", None)]),
     ("与东岳省白河县签订合作协议，与企业合作", [("东岳省白河县", "organization", None)]),

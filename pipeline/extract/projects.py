@@ -308,6 +308,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             if edition and s > edition.start():
                 s = edition.start()
         elif phrase_named:
+            drafted = _DRAFTED.search(text, max(start, s - 16), s)
+            if match.group(0) == "计划" and drafted and _JOINED_NAME.fullmatch(text, drafted.end(), s):
+                s = drafted.end()  # 研究制定|教育教学和教研工作行动计划: the plan to draft is named whole
             launch = list(_launch_pattern(rules).finditer(text, s, match.start()))
             if launch:
                 s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
@@ -324,8 +327,12 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # 净化厂四期扩建工程: the phase belongs to the facility before it
         name = text[s:e]
         head = text[s:match.start()]
-        if len(head) < 2 or head in rules.generic_heads or phrase_named and (
-                head.startswith(rules.generic_phrase_heads) or head in rules.verbs):  # 深化|工程建设项目
+        generic_level = phrase_named and any(
+            head.startswith(w) and (len(head) - len(w) <= 2 or head[len(w):].startswith(rules.generic_heads))
+            for w in rules.generic_phrase_heads)
+        if len(head) < 2 or head in rules.generic_heads or generic_level or phrase_named and head in rules.verbs:
+            # 省级科技计划, 重大项目, 深化|工程建设项目: a level or a verb and a kind, no name
+            # (区级名师培养工程 names one)
             continue
         if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
                 and not any(flag in _PROPER_TAGS for _, flag in tagger(head)) \
@@ -353,6 +360,8 @@ _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _PLACE_LEVEL = regex.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
+_DRAFTED = regex.compile(r"(?:制定|编制|出台|研究制定|制定出台)(?=[^制编出]*$)")
+_JOINED_NAME = regex.compile(r"[\p{Han}]*[和与及][\p{Han}]*")
 _BRANCH = regex.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
 _EDITION = regex.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
