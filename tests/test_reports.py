@@ -52,3 +52,16 @@ def test_paragraphs_before_the_first_numbered_child_are_items(reports):
     intro = [it for it in doc.items if it.id.startswith("3.0.")]
     assert intro and any("主要预期目标是" in it.text for it in intro)
     assert any(t.comparator == "range" and (t.value, t.value_max) == (6.5, 7) for it in intro for t in it.targets)
+
+
+def test_reworded_tax_cut_is_one_raised_target_from_2017_to_2018(reports):
+    """再减少企业税负3500亿元左右 (2017) and 再为企业和个人减税8000多亿元 (2018) are one indicator in
+    indicators.tsv: the comparison says raised, not one dropped and one new target."""
+    from pipeline.compare import compare_documents
+    from pipeline.dataset import document_to_dict
+
+    a, b = (document_to_dict(extract_file(reports[year], tagger=None)) for year in (2017, 2018))
+    rows = compare_documents(a, b)["targets"]
+    tax = [r for r in rows if r["a"] and r["a"]["value"] == 3500 and r["a"]["unit"] == "亿元"]
+    assert len(tax) == 1 and tax[0]["b"] is not None
+    assert (tax[0]["b"]["value"], tax[0]["change"]) == (8000, "raised")
