@@ -195,6 +195,7 @@ class ExtractRules:
     generic_phrase_heads: tuple[str, ...]
     place_cue_chars: tuple[str, ...]
     partner_words: tuple[str, ...]
+    disposal_verbs: tuple[str, ...]
 
 
 _CATEGORIES = {"plan", "build", "strengthen", "implement", "organise", "supervise", "support", "other"}
@@ -239,7 +240,7 @@ def extract_rules() -> ExtractRules:
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "plus_programme_heads", "place_cue_chars",
-            "partner_words"}
+            "partner_words", "disposal_verbs"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

@@ -118,6 +118,12 @@ def test_actions(text, verb, obj, category):
     # 约谈 is one verb (its 约 is no comparator); a body's name (监督管理局) holds no verb
     ("由市安委会约谈政府主要负责人。", [("约谈", "政府主要负责人")]),
     ("联合市公安局、市市场监督管理局开展演出市场检查。", [("开展", "演出市场检查")]),
+    # 将X纳入Y: the verb acts on what 将 names, the verbs inside it are not the action
+    ("将数字政府建设和政务服务工作纳入年度综合考核。", [("纳入", "年度综合考核")]),
+    # a verb right after 对 qualifies the noun the measure is aimed at
+    ("对改造小区实行“一小区一方案”。", [("实行", "“一小区一方案”")]),
+    # a change word with no figure after it is no comparator: the clause is an action
+    ("在渊北区、石阙县开展基层应急能力提升试点。", [("开展", "基层应急能力提升试点")]),
     # a lead is an action too; 强化 does not head a noun compound with 资金
     ("强化资金保障。", [("强化", "资金保障")]),
 ])

@@ -14,6 +14,7 @@ _JOINERS = {"和", "并", "与"}
 _CONDITION = regex.compile(r"(?:对于|对|凡)[^，。]*的")
 _GRANT_OPENER = regex.compile(r"对于|对|按照|按|通过")
 _YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
+_FIGURE_AHEAD = regex.compile(r"[^，。；]{0,10}?[\d一二两三四五六七八九十百千万]")
 _OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
 
@@ -237,6 +238,13 @@ def _action(verb: str, object_text: str, clause: str, offset: int, rules: Extrac
                   (offset + stripped_start, offset + len(clause.rstrip())), rule)
 
 
+def _disposal_verb(tokens: list, rules: ExtractRules) -> int | None:
+    """The token index of 纳入/列入 … in a clause opened by 将 or 把, else None."""
+    if not tokens or tokens[0][0] not in ("将", "把"):
+        return None
+    return next((i for i, (word, _) in enumerate(tokens) if word in rules.disposal_verbs), None)
+
+
 def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, tokens=None,
                     split_shared: bool = True) -> list[Action]:
     """The action of one clause (a list: verbs sharing one object give one action each)."""
@@ -266,9 +274,14 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         return is_verb(i) or i < len(tokens) and not inside[i] and tokens[i][1] == "v"
 
     first = None
+    disposal = _disposal_verb(tokens, rules)
     for i, (word, _flag) in enumerate(tokens):
+        if disposal is not None and i < disposal:
+            continue  # 将数字政府建设…纳入考核: the verbs inside what 将 names are not the action
         if word in rules.modifiers and is_any_verb(i + 1):
             continue
+        if i > 0 and tokens[i - 1][0] in ("对", "对于") and i + 1 < len(tokens) and not is_any_verb(i + 1):
+            continue  # 对改造小区实行…: a verb right after 对 qualifies the noun it is aimed at
         if is_verb(i) and not (i + 1 < len(tokens) and (tokens[i + 1][0] in rules.nominal_heads
                                                            and _family(word, rules) != "strengthen"
                                                            or tokens[i + 1][0] == "的"
@@ -293,6 +306,8 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     if comparator and comparator.end() <= positions[first] + len(tokens[first][0]):
         # 约谈: the 约 of approx inside the verb itself is no comparator
         comparator = _comparator_words(rules).search(clause, positions[first] + len(tokens[first][0]))
+    if comparator and not _FIGURE_AHEAD.match(clause, comparator.end()):
+        comparator = None  # 开展基层应急能力提升试点: 提升 with no figure after it compares nothing
     if comparator and "由" in clause[:comparator.start()] and comparator.start() in positions \
             and is_verb(positions.index(comparator.start())):
         # 简易注销公告时间由20天压缩至10天: the verb of the change, not a verb inside its subject
