@@ -60,6 +60,9 @@ def test_large_units_keep_value_and_give_scalar():
     ("森林覆盖率提高到58%左右。", [(58, None, "%", "approx")]),
     ("PUE值低于1.3。", [(1.3, None, None, "lt")]),
     ("地表水水质优良比例保持100%。", [(100, None, "%", "eq")]),
+    # counting units of inspections, loans, products and plots
+    ("每年执法检查涉水企业不少于3000家次。", [(3000, None, "家次", "ge")]),
+    ("开发文创产品300款以上。", [(300, None, "款", "ge")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
