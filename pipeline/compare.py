@@ -10,6 +10,7 @@ from collections import Counter
 import numpy as np
 import regex
 
+from pipeline.extract.targets import EARLIER_TARGET
 from pipeline.resources import compare_rules
 
 SCHEMA_VERSION = "1"
@@ -207,8 +208,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     tb = [(it["id"], t) for it in doc_b["items"] for t in it["targets"]]
     context_a = [_context(doc_a.get("text", ""), t) for _, t in ta]
     context_b = [_context(doc_b.get("text", ""), t) for _, t in tb]
-    concept_a = [_concept(doc_a.get("text", ""), t, c) for (_, t), c in zip(ta, context_a)]
-    concept_b = [_concept(doc_b.get("text", ""), t, c) for (_, t), c in zip(tb, context_b)]
+    concept_a = [_concept(doc_a.get("text", ""), t, c) for (_, t), c in zip(ta, context_a, strict=True)]
+    concept_b = [_concept(doc_b.get("text", ""), t, c) for (_, t), c in zip(tb, context_b, strict=True)]
     aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
@@ -244,11 +245,8 @@ def _context(text: str, target: dict, width: int = 14) -> str:
     begin = max(0, start - width)
     head = regex.split(r"[，。；：,;:]", text[begin:start])[-1] if text else ""
     # 保障性住房基本建成470万套、新开工630万套: the words of the earlier figure are not this one's
-    head = _EARLIER_FIGURE.split(head)[-1]
+    head = EARLIER_TARGET.split(head)[-1]
     return head + target["text"]
-
-
-_EARLIER_FIGURE = regex.compile(r"\d[^，,；;、\d]{0,6}、")
 
 
 def _concept(text: str, target: dict, context: str) -> str | None:

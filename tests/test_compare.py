@@ -6,8 +6,16 @@ import sys
 import pytest
 from conftest import RAW, ROOT
 
-from pipeline.compare import (align_items, base_value, compare_documents, compare_targets, indicator_concept,
-                              indicator_similarity, series_panels, target_change)
+from pipeline.compare import (
+    align_items,
+    base_value,
+    compare_documents,
+    compare_targets,
+    indicator_concept,
+    indicator_similarity,
+    series_panels,
+    target_change,
+)
 
 
 def item(id_, text, targets=(), projects=(), titles=("总体要求",)):

@@ -178,7 +178,8 @@ def test_not_actions(text):
     # shopping streets and night markets; a branch is the body that acts; a city opens a name
     # whose words hold verbs (规划, 设计)
     ("2025年底前完成枫桥老街二期改造工程", [("枫桥老街二期改造工程", "programme", None)]),
-    ("依托盐仓巷历史文化街区和古渡里夜市", [("盐仓巷历史文化街区", "facility", None), ("古渡里夜市", "facility", None)]),
+    ("依托盐仓巷历史文化街区和古渡里夜市",
+     [("盐仓巷历史文化街区", "facility", None), ("古渡里夜市", "facility", None)]),
     ("争取西岭农商银行枫桥支行支持", [("西岭农商银行枫桥支行", "organization", None)]),
     ("委托银滩市规划设计研究院编制", [("银滩市规划设计研究院", "organization", None)]),
     # a level word opens a programme's name when a name follows it, not when only a kind does

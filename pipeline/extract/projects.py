@@ -154,7 +154,8 @@ def _partner_places(text, start, end, rules: ExtractRules, tagger, taken):
             cursor += len(name) + 1
 
 
-_PARTNER_LIST = regex.compile(r"[与同]((?:[\p{Han}]{2,8}、)*[\p{Han}]{2,8}?)(?=等|的|签订|开展|建立|深化|加强|共建|合作|交流)")
+_PARTNER_LIST = regex.compile(
+    r"[与同]((?:[\p{Han}]{2,8}、)*[\p{Han}]{2,8}?)(?=等|的|签订|开展|建立|深化|加强|共建|合作|交流)")
 _CLAUSE_END = regex.compile(r"[，。；！？]")
 _LEVEL_WORDS = ("省", "市", "县", "区", "州")
 
@@ -277,9 +278,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
-                and not (match.group(0).endswith("公司") and not _BRANCH.match(text, e, min(end, e + 12))) \
+                and not match.group(0).endswith("公司") \
                 and not text.startswith((*_AFTER_ORGANIZATION, *_body_followers(rules)), e):
-            continue  # 大学城, 大学科教园区: the suffix is part of a longer name
+            continue  # 大学城, 大学科教园区: the suffix is part of a longer name (公司 always ends one)
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
@@ -342,7 +343,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
                 and not _has_name_tag(head, tagger):
             continue  # 乡镇卫生院, 美育特色学校: a kind of place, unless a name is in it
-        if match.group(0) == "项目" and (head.startswith(tuple(rules.generic_heads)) or not _opens_with_name(head, tagger)):
+        if match.group(0) == "项目" and (head.startswith(tuple(rules.generic_heads))
+                                       or not _opens_with_name(head, tagger)):
             continue  # 城市更新项目, 瓶颈路段改造项目: a kind of project; 东关棚户区改造项目 names one
         if kind == "event" and len(head) < 3 and "届" not in head:
             continue  # 田径运动会, 艺术展演: a kind of event, not a named one
@@ -365,7 +367,8 @@ _JOINED_NAME = regex.compile(r"[\p{Han}]*[和与及][\p{Han}]*")
 _BRANCH = regex.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
 _EDITION = regex.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
-_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?|\d{1,2}日|底前|底"
+_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
+                           r"|\d{1,2}日|底前|底"
                            r"|月底前|月底|月|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")

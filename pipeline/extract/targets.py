@@ -29,7 +29,8 @@ _NOUN = regex.compile(r"\p{Han}{2,12}")
 _COUNTED_NOUN = regex.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = regex.compile(r"(?:以上|以下)\p{Han}")
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
-_EARLIER_TARGET = regex.compile(r"\d[^，,；;、\d]{0,6}、")
+# (the comparison reads a target's context the same way)
+EARLIER_TARGET = regex.compile(r"\d[^，,；;、\d]{0,6}、")
 
 
 @dataclass(frozen=True)
@@ -274,9 +275,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
             # 今年拟安排财政赤字1.2万亿元: the comparator word comes first, the indicator after it
             word = max((w for w in rules.comparators_before if whole.startswith(w, cmp_start)), key=len, default="")
             clause_start, head = clause_start + cmp_start + len(word), whole[cmp_start + len(word):]
-    earlier = None
-    for earlier in _EARLIER_TARGET.finditer(head):
-        pass
+    earlier = next(reversed(list(EARLIER_TARGET.finditer(head))), None)
     shared_verb = ""
     if earlier is not None and _TWO_HAN.search(head, earlier.end()):
         # (分别给予奖励200万元、50万元: nothing of its own, the second shares the first's words)
