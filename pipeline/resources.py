@@ -196,6 +196,9 @@ class ExtractRules:
     place_cue_chars: tuple[str, ...]
     partner_words: tuple[str, ...]
     disposal_verbs: tuple[str, ...]
+    figure_first_heads: tuple[str, ...]
+    bare_indicator_verbs: tuple[str, ...]
+    shared_tail_heads: tuple[str, ...]
 
 
 _CATEGORIES = {"plan", "build", "strengthen", "implement", "organise", "supervise", "support", "other"}
@@ -240,7 +243,8 @@ def extract_rules() -> ExtractRules:
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "plus_programme_heads", "place_cue_chars",
-            "partner_words", "disposal_verbs"}
+            "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
+            "shared_tail_heads"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

@@ -24,6 +24,14 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("到2025年实现全覆盖", [("2025年", 2025, "年", "year")]),
     ("二〇二三年二月十日印发", [("二〇二三年二月十日", None, None, "date")]),
     ("细颗粒物（PM2.5）浓度下降", []),
+    # fractions are shares, read as percent; 之一 alone is "one of"
+    ("专项转移支付项目减少三分之一", [("三分之一", 33.33, "%", "percent")]),
+    ("限制类条目缩减一半", [("一半", 50, "%", "percent")]),
+    ("重要内容之一", []),
+    # 20多万: the 多 is inside, the magnitude kept as the unit
+    ("让最后20多万无电人口用上电", [("20多万", 20, "万", "quantity")]),
+    # 一 is an article, except after 至少
+    ("建立一个机制，确保至少有一人就业", [("一人", 1, "人", "quantity")]),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected
@@ -306,6 +314,20 @@ def test_targets_against_last_year(text, expected):
     ("把居民消费价格涨幅控制在3.5%左右", [("居民消费价格涨幅", 3.5)]),
     # a size class is not a goal
     ("淘汰关停不达标的30万千瓦以下煤电机组", []),
+    ("新增10万吨级集装箱泊位2个", [("新增10万吨级集装箱泊位", 2)]),
+    # 都/均 gives one figure to each listed indicator: a target each, with the shared words
+    ("二氧化硫、化学需氧量排放量都要减少2%", [("二氧化硫排放量", 2), ("化学需氧量排放量", 2)]),
+    ("高血压、2型糖尿病患者规范管理率均达到65%以上", [("高血压患者规范管理率", 65), ("2型糖尿病患者规范管理率", 65)]),
+    # the words after the figure say what it counts
+    ("在100个地级以上城市进行公立医院改革试点", [("地级以上城市进行公立医院改革试点", 100)]),
+    ("在70%左右的地市开展分级诊疗试点", [("地市开展分级诊疗试点", 70)]),
+    ("力争让最后20多万无电人口都能用上电", [("无电人口用上电", 20)]),
+    ("今年要完成1000万以上农村贫困人口脱贫任务", [("完成农村贫困人口脱贫任务", 1000)]),
+    # a bare verb: the clause before names what is arranged
+    ("继续实施退耕还林还草，今年拟安排500万亩", [("继续实施退耕还林还草", 500)]),
+    # fractions are shares; 至少有一人 is a count
+    ("专项转移支付项目要减少三分之一", [("专项转移支付项目", 33.33)]),
+    ("确保零就业家庭至少有一人就业", [("零就业家庭", 1)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

@@ -69,6 +69,7 @@ def _cn_value(text: str) -> int | None:
 
 
 _MAG_TAIL = regex.compile(_MAG + "$")
+_AT_LEAST = regex.compile(r"(?:至少|不少于|最少)有?$")
 _DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
 
 
@@ -102,8 +103,10 @@ class NumberFinder:
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
+                # 减少三分之一, 缩减一半: a share written as a fraction, read as a percent
+                rf"(?P<fraction>(?P<f_den>[{_CN}]+|{_AR})分之(?P<f_num>[{_CN}]+|{_AR})|一半)",
                 rf"(?P<measured>(?P<m_num>{num})\s*(?P<m_more>多|余)?\s*(?P<m_unit>{unit_alt}))",
-                rf"(?P<bare>{_AR}{_MAG}?)",
+                rf"(?P<bare>{_AR}(?P<b_more>[多余])?{_MAG}?)",
             ]) + ")"
         )
         self.fixed = regex.compile("|".join(regex.escape(w) for w in sorted(rules.fixed_words, key=len, reverse=True)))
@@ -121,8 +124,8 @@ class NumberFinder:
             blocked.update(range(match.start(), match.end()))
         found = []
         for match in self.pattern.finditer(text, start, end):
-            if blocked.intersection(range(match.start(), match.end())):
-                continue
+            if blocked.intersection(range(match.start(), match.end())) and match.lastgroup != "fraction":
+                continue  # (之一 is masked as "one of", but 三分之一 is a fraction)
             number = self._number(match, text)
             if number is not None:
                 found.append(number)
@@ -163,24 +166,38 @@ class NumberFinder:
             return None
         if kind_group == "percent_words":
             return Number(surface, parse_numeral(surface[3:]), "%", "percent", span, "numbers.percent_words.v1")
+        if kind_group == "fraction":
+            if surface == "一半":
+                share = 50
+            else:
+                numerator, denominator = parse_numeral(match["f_num"]), parse_numeral(match["f_den"])
+                if not numerator or not denominator or numerator > denominator:
+                    return None
+                share = round(100 * numerator / denominator, 2)
+            return Number(surface, int(share) if float(share).is_integer() else share, "%", "percent", span,
+                          "numbers.fraction.v1")
         if kind_group == "measured":
-            return self._measured(match, span, before)
+            return self._measured(match, span, text)
         if kind_group == "bare":
             if before == "第" or after and after in "年型号":
                 return None  # 2型糖尿病, 12号: a name, not an amount
             magnitude = _MAG_TAIL.search(surface)
-            if magnitude:  # 1000万 (people): value and unit as written, the scalar in ones
-                base = surface[:magnitude.start()]
+            if match["b_more"] and not magnitude:
+                match_end = span[1] - 1  # 20多: the 多 belongs to the words after, not to the number
+                return Number(surface[:-1], parse_numeral(surface[:-1]), None, "quantity", (span[0], match_end),
+                              "numbers.bare.v1")
+            if magnitude:  # 1000万 (people), 20多万: value and unit as written, the scalar in ones
+                base = surface[:magnitude.start()].rstrip("多余")
                 return Number(surface, parse_numeral(base), magnitude.group(0), "quantity", span, "numbers.bare.v1",
-                              scalar=parse_numeral(surface))
+                              scalar=parse_numeral(surface.replace("多", "").replace("余", "")))
             return Number(surface, parse_numeral(surface), None, "quantity", span, "numbers.bare.v1")
         return None
 
-    def _measured(self, match: regex.Match, span: tuple[int, int], before: str) -> Number | None:
+    def _measured(self, match: regex.Match, span: tuple[int, int], text: str) -> Number | None:
         numeral, unit = match["m_num"], match["m_unit"]
         chinese = not numeral[0].isdigit()
-        if chinese and numeral == "一":
-            return None  # 一个/一项 read as an article ("a"); fixed words (统一, 三农) are masked earlier
+        if chinese and numeral == "一" and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]):
+            return None  # 一个/一项 read as an article ("a"), but 至少有一人 is a count; fixed words (统一, 三农) are masked earlier
         value = parse_numeral(numeral)
         if value is None:
             return None

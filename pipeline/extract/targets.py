@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -72,8 +73,39 @@ def extract_targets(text: str, start: int, end: int, numbers: list[Number], rule
             continue
         target = _target(text, start, end, number, rules, plan_year)
         if target is not None:
-            targets.append(target)
+            targets.extend(_each_listed(target, text, number.span[0], rules))
     return targets
+
+
+def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules) -> list[Target]:
+    """二氧化硫、化学需氧量排放量都要减少2%: one figure that 都/均 gives to each listed indicator is a
+    target of each (二氧化硫排放量, 化学需氧量排放量), as a comparison over years needs; a list that a
+    count gathers (引进名师、名校长等教育人才300名) stays one target."""
+    words = text[target.span[0]:num_start]
+    listed = _LISTED.match(_DISTRIBUTIVE_TAIL.sub("", target.indicator))
+    if not listed or "等" in target.indicator or not _DISTRIBUTIVE.search(words[words.rfind("、"):]):
+        return [target]
+    items = listed.group(1).split("、")
+    tail = _shared_tail(items[0], items[-1], rules)
+    rule = target.rule.removesuffix(".v1") + ".each.v1"
+    return [dataclasses.replace(target, indicator=item + (tail if i < len(items) - 1 else ""), rule=rule)
+            for i, item in enumerate(items) if item]
+
+
+_LISTED = regex.compile(r"^([^、]+(?:、[^、]+)+)$")
+_DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将)+$")
+_MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+_DISTRIBUTIVE = regex.compile(r"[都均]")
+
+
+def _shared_tail(first: str, last: str, rules: ExtractRules) -> str:
+    """The words the listed items share, written once after the last (化学需氧量排放量 → 排放量): from
+    the first head noun of the lexicon in the last item, else the part of the last item longer than
+    the first (氮氧化物排放 after 二氧化硫 → 排放)."""
+    heads = [last.find(h, 2) for h in rules.shared_tail_heads if last.find(h, 2) > 0]
+    if heads:
+        return last[min(heads):]
+    return last[len(first):] if len(last) > len(first) + 1 else ""
 
 
 def _quoted_positions(text: str, start: int, end: int) -> set[int]:
@@ -113,8 +145,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if _CONDITION_HEAD.match(before) and "的" in after:
         return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
-    if before.endswith("的") and _CLASS_AFTER.match(after):
-        return None  # 淘汰不达标的30万千瓦以下煤电机组: a size class, not a goal
+    if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级"):
+        return None  # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位: a size class, not a goal
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
@@ -143,14 +175,21 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "budget"
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
+        elif _figure_first(before, rules) and _words_after(after, rules):
+            comparator, rule_word = "eq", "figure_first"  # 在100个地级以上城市进行公立医院改革试点
         else:
             return None
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
+    head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()
+    if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
+        indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
+                                                               after, rules)
+        end_of_target = max(end_of_target, e + words_end)
     if not indicator:
         return None
-    indicator = _respective_indicator(text, clause_start, clause_end, s) or indicator
+    indicator = _respective_indicator(text, clause_start, clause_end, s, rules) or indicator
     span = (ind_start, end_of_target)
     return Target(
         text=text[span[0]:span[1]],
@@ -165,7 +204,47 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     )
 
 
-def _respective_indicator(text: str, clause_start: int, clause_end: int, num_start: int) -> str | None:
+def _figure_first(before: str, rules: ExtractRules) -> bool:
+    """在100个地级以上城市…: nothing before the figure says what it counts."""
+    return _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip() in rules.figure_first_heads
+
+
+def _words_after(after: str, rules: ExtractRules) -> str:
+    """What a figure counts when the words come after it: 左右的地市开展分级诊疗试点 → 地市开展分级诊疗试点."""
+    return _ALL_OF.sub("", after[_words_after_start(after, rules):][:_WORDS_AFTER_MAX]) \
+        if _TWO_HAN.match(after, _words_after_start(after, rules)) else ""
+
+
+def _words_after_start(after: str, rules: ExtractRules) -> int:
+    at = _comparator_after(after, rules)[1]
+    while at < len(after) and after[at] in " 所个名家处项例座套台张条的":
+        at += 1
+    return at
+
+
+_WORDS_AFTER_MAX = 20
+
+
+_ALL_OF = regex.compile(r"(?<!首)都(?:能|要|将)")
+
+
+def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, after, rules) -> tuple[str, int, int]:
+    """An indicator that is only a verb or a preposition before the figure: the verb with the words
+    after the figure, else the clause before in the same sentence when it has no figure of its own."""
+    verb = "" if indicator in rules.figure_first_heads else indicator.removeprefix("拟")
+    words = _words_after(after, rules)
+    if words:
+        return verb + words, ind_start, len(after[:_words_after_start(after, rules) + _WORDS_AFTER_MAX].rstrip())
+    previous_start, _ = _bounds(_CLAUSE_BREAK, text, sent_start, clause_start, max(sent_start, clause_start - 1))
+    previous = text[previous_start:max(previous_start, clause_start - 1)]
+    if not previous or regex.search(r"\d", previous):
+        return "", ind_start, 0
+    stripped = _LEADING_NOISE.sub("", previous)
+    return stripped, previous_start + len(previous) - len(stripped), 0
+
+
+def _respective_indicator(text: str, clause_start: int, clause_end: int, num_start: int,
+                          rules: ExtractRules) -> str | None:
     """二氧化硫、氮氧化物排放分别减少3%左右和5%左右: the i-th figure after 分别 is the i-th listed
     indicator's, with the words the list shares (排放) after the last one; None elsewhere."""
     clause = text[clause_start:clause_end]
@@ -177,7 +256,7 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
     if len(items) < 2 or len(figures) != len(items) or num_start not in figures or not all(items):
         return None
     first, last = items[0], items[-1].rstrip(_SHARED_TAIL_END)
-    shared = last[len(first):] if len(last) > len(first) + 1 else ""
+    shared = _shared_tail(first, last, rules)
     i = figures.index(num_start)
     return last if i == len(items) - 1 else items[i] + shared
 
@@ -287,7 +366,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         head = moved.group(1)  # 城乡居民医保财政补助由每人每年420元提高到450元: 补助 is measured
     stripped = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head))
     offset = clause_start + len(head) - len(stripped)
-    indicator = stripped.rstrip("的为是在")
+    indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
     if verb and verb in indicator:
