@@ -122,6 +122,8 @@ def base_value(value: float | None, unit: str | None) -> tuple[float | None, str
     if value is None or not unit:
         return value, unit
     for prefix, factor in _MAGNITUDE:
+        if unit == prefix:  # 完成1000万以上农村贫困人口脱贫任务: a count whose unit goes unsaid
+            return value * factor, ""
         if unit.startswith(prefix) and len(unit) > len(prefix):
             value, unit = value * factor, unit[len(prefix):]
             break
@@ -129,6 +131,15 @@ def base_value(value: float | None, unit: str | None) -> tuple[float | None, str
         unit, factor = compare_rules().unit_equivalents[unit]
         value = value * factor
     return value, unit
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Units (without magnitude) two figures can be compared in: the same, or a count whose unit goes
+    unsaid (1000万, read "") against a counted one (1000万人); never against a rate or money."""
+    if a == b:
+        return True
+    other = b if a == "" else a if b == "" else None
+    return bool(other) and other not in ("%", "‰", "个百分点") and not other.endswith("元")
 
 
 def indicator_concept(words: str, nearest: bool = False) -> str | None:
@@ -163,7 +174,7 @@ def target_change(a: dict | None, b: dict | None) -> str:
         return "dropped"
     va, ua = base_value(a["value"], a["unit"])
     vb, ub = base_value(b["value"], b["unit"])
-    if ua != ub or is_increment(a) != is_increment(b):
+    if not same_unit(ua, ub) or is_increment(a) != is_increment(b):
         return "changed"
     numbers_a, numbers_b = _numbers(a), _numbers(b)
     if _kind(a) == _kind(b) or {_kind(a), _kind(b)} <= {"point", "range"}:
@@ -214,7 +225,7 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
         for j, (item_b, b) in enumerate(tb):
-            if base_value(1, a["unit"])[1] != base_value(1, b["unit"])[1]:
+            if not same_unit(base_value(1, a["unit"])[1], base_value(1, b["unit"])[1]):
                 continue
             # the indicator as extracted, or the words before the number when the extracted
             # indicator is only a verb (安排5076亿元 ≈ 中央预算内投资安排5376亿元)

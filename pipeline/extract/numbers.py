@@ -197,7 +197,8 @@ class NumberFinder:
         numeral, unit = match["m_num"], match["m_unit"]
         chinese = not numeral[0].isdigit()
         if chinese and numeral == "一" and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]):
-            return None  # 一个/一项 read as an article ("a"), but 至少有一人 is a count; fixed words (统一, 三农) are masked earlier
+            # 一个/一项 read as an article ("a"), but 至少有一人 is a count; fixed words (统一, 三农) are masked earlier
+            return None
         value = parse_numeral(numeral)
         if value is None:
             return None

@@ -78,7 +78,7 @@ def extract_targets(text: str, start: int, end: int, numbers: list[Number], rule
 
 
 def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules) -> list[Target]:
-    """二氧化硫、化学需氧量排放量都要减少2%: one figure that 都/均 gives to each listed indicator is a
+    """二氧化硫、化学需氧量排放量都要减少2%: one figure that 都/均/分别 gives to each listed indicator is a
     target of each (二氧化硫排放量, 化学需氧量排放量), as a comparison over years needs; a list that a
     count gathers (引进名师、名校长等教育人才300名) stays one target."""
     words = text[target.span[0]:num_start]
@@ -93,9 +93,9 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 
 
 _LISTED = regex.compile(r"^([^、]+(?:、[^、]+)+)$")
-_DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将)+$")
-_MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
-_DISTRIBUTIVE = regex.compile(r"[都均]")
+_DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将|分别)+$")
+_MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+_DISTRIBUTIVE = regex.compile(r"[都均]|分别")
 
 
 def _shared_tail(first: str, last: str, rules: ExtractRules) -> str:
