@@ -132,8 +132,32 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, facilities):
             found.append(project)
             taken.update(range(*project.span))
+    found += _bodies_opening_facilities(text, found, rules, tagger)
     found.sort(key=lambda p: (p.span[0], -p.span[1]))  # a longer name before the one it starts with
     return _dedupe(found)
+
+
+def _bodies_opening_facilities(text: str, found: list[Project], rules: ExtractRules, tagger) -> list[Project]:
+    """世界羽联青岛国际交流中心, 山东工艺美术学院国家产教融合青岛基地: a body that opens a facility's
+    name is an organization the text names too."""
+    bodies = []
+    for facility in (p for p in found if p.kind == "facility"):
+        s, e = facility.span
+        ends, at = set(), s
+        for word, _ in tagger(text[s:e]):
+            at += len(word)
+            ends.add(at)
+        for match in _suffix_pattern(rules.organization_suffixes).finditer(text, s + 2, e - 2):
+            head = text[s:match.start()]
+            # (古镇口大学城体育馆: 大学 runs on into 大学城, no body)
+            # (新区大学|科教园区: a kind of place after the body, not a facility of its own name)
+            if match.end() in ends and text[match.end():e] not in rules.facility_suffixes \
+                    and _is_proper(text[s:match.end()], tagger, rules) \
+                    and not head.startswith(tuple(rules.generic_heads)):
+                bodies.append(Project(text[s:match.end()], "organization", None, (s, match.end()),
+                                      "projects.organization.in_facility.v1"))
+                break
+    return bodies
 
 
 def _partner_places(text, start, end, rules: ExtractRules, tagger, taken):
@@ -318,6 +342,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             s = _strip_leading_verbs(text, s, match.start(), rules)
         elif not (kind == "platform" and _HOTLINE.match(text, s, match.start())):
             s = _cut_after_last_verb(text, s, match.start(), rules, tagger)  # (12345…热线 opens with its number)
+            if kind == "platform":
+                s = _strip_leading_verbs(text, s, match.start(), rules)  # 高水平建设|山东高校科创国际客厅
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
         while s < e and text[s] in _NUMERAL_CHARS and kind != "platform" \
                 and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
@@ -481,7 +507,7 @@ def _dedupe(projects: list[Project]) -> list[Project]:
     for project in projects:
         if (project.name, project.kind) in seen:
             continue
-        if project.kind != "formulation" and any(
+        if project.kind != "formulation" and not project.rule.endswith("in_facility.v1") and any(
                 o.span[0] <= project.span[0] and project.span[1] <= o.span[1] and o is not project for o in out):
             continue
         seen.add((project.name, project.kind))
