@@ -344,6 +344,15 @@ def test_targets_against_last_year(text, expected):
     ("今年要完成1000万以上农村贫困人口脱贫任务", [("完成农村贫困人口脱贫任务", 1000)]),
     # a bare verb: the clause before names what is arranged
     ("继续实施退耕还林还草，今年拟安排500万亩", [("继续实施退耕还林还草", 500)]),
+    # a clause opening with 今年 after a past one is the plan; a baseline with its unit is no goal
+    ("去年游客仅恢复到疫情前的六成，今年要推动市场复苏，创建国家5A级旅游景区2个", [("创建国家5A级旅游景区", 2)]),
+    ("企业开办时间从去年的1个工作日压缩至0.5个工作日以内", [("企业开办时间", 0.5)]),
+    # with a comparator, a verb inside the words is part of a noun (投入, 投资)
+    ("全社会研发经费投入增长12%以上", [("全社会研发经费投入", 12)]),
+    # an amount added again; a quota; a share cut
+    ("城乡居民基础养老金最低标准每人每月再提高10元", [("城乡居民基础养老金最低标准每人每月", 10)]),
+    ("积极争取专项债券额度1100亿元", [("积极争取专项债券额度", 1100)]),
+    ("在20个县（市）开展县城城镇化补短板强弱项试点", [("县（市）开展县城城镇化补短板强弱项试点", 20)]),
     # fractions are shares; 至少有一人 is a count
     ("专项转移支付项目要减少三分之一", [("专项转移支付项目", 33.33)]),
     ("确保零就业家庭至少有一人就业", [("零就业家庭", 1)]),

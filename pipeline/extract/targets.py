@@ -15,7 +15,7 @@ _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
 _LEADING_NOISE = regex.compile(
-    r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|要|将|把)+")
+    r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|推动|要|将|把)+")
 _DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
 _MORE_THAN = regex.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = regex.compile(r"\s*(?:对于|对|凡)")
@@ -26,6 +26,7 @@ _ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[�
 _BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
 _LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
+_HAN = regex.compile(r"\p{Han}")
 _NOUN = regex.compile(r"\p{Han}{2,12}")
 _COUNTED_NOUN = regex.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = regex.compile(r"(?:以上|以下)\p{Han}")
@@ -94,7 +95,7 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 
 _LISTED = regex.compile(r"^([^、]+(?:、[^、]+)+)$")
 _DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将|分别)+$")
-_MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+_MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:再|分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 _DISTRIBUTIVE = regex.compile(r"[都均]|分别")
 
 
@@ -128,6 +129,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     after = text[e:clause_end]
 
     clause = text[clause_start:clause_end]
+    turn = _THIS_YEAR_TURN.search(text, sent_start, s)
+    if turn:  # 去年…仅恢复到六成，今年要推动…，创建…2个: what follows 今年 is the plan
+        sentence = text[turn.start():sent_end]
     looked_at = clause if rules.forward_sentence.match(sentence) else (
         # …安排5376亿元，比去年增加300亿元: a later clause comparing with last year is a base, not a report
         text[sent_start:clause_end] + _COMPARED_WITH_LAST_YEAR.sub("", text[clause_end:sent_end]))
@@ -150,7 +154,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
-    changes = number.kind == "percent" or number.unit in ("倍", "个百分点")
+    changes = number.kind == "percent" or number.unit in ("倍", "个百分点") or _INCREMENT_BEFORE.search(before)
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
     if comparator is None and _MORE_THAN.search(number.text):
         comparator, rule_word = "gt", "more_than"  # 8000多亿元: more than 8000亿元
@@ -211,8 +215,9 @@ def _figure_first(before: str, rules: ExtractRules) -> bool:
 
 def _words_after(after: str, rules: ExtractRules) -> str:
     """What a figure counts when the words come after it: 左右的地市开展分级诊疗试点 → 地市开展分级诊疗试点."""
-    return _ALL_OF.sub("", after[_words_after_start(after, rules):][:_WORDS_AFTER_MAX]) \
-        if _TWO_HAN.match(after, _words_after_start(after, rules)) else ""
+    words = after[_words_after_start(after, rules):][:_WORDS_AFTER_MAX]
+    # (在20个县（市）开展…试点: a bracket may follow the first character)
+    return _ALL_OF.sub("", words) if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words) else ""
 
 
 def _words_after_start(after: str, rules: ExtractRules) -> int:
@@ -332,9 +337,12 @@ def _delivery_verb(before: str, rules: ExtractRules) -> str | None:
     return None
 
 
+# 基础养老金最低标准每人每月再提高10元: an amount the plan adds again is a change of its own
+_INCREMENT_BEFORE = regex.compile(r"再(?:提高|增加|降低|减少|压减)$")
+_THIS_YEAR_TURN = regex.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
 _COMPARED_WITH_LAST_YEAR = regex.compile(r"(?:比|较)(?:去年|上年)")
 _FROM_BASELINE = regex.compile(
-    r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,3}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|减少)?(?:到|至))")
+    r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))")
 _BASELINE_FROM = regex.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
 _BASELINE_HEAD = regex.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 
@@ -369,7 +377,9 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
-    if verb and verb in indicator:
+    if verb and verb in indicator and not (cmp_start is not None and indicator.find(verb) >= 2):
+        # (全社会研发经费投入增长12%, 把外商投资限制类条目缩减一半: with a comparator, a verb inside
+        # the words is part of a noun and the words stand whole)
         # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园
         noun_after = _noun_after(after, rules)
         verb_at = indicator.find(verb)
