@@ -137,6 +137,10 @@ def test_actions(text, verb, obj, category):
     ("在渊北区、石阙县开展基层应急能力提升试点。", [("开展", "基层应急能力提升试点")]),
     # a lead is an action too; 强化 does not head a noun compound with 资金
     ("强化资金保障。", [("强化", "资金保障")]),
+    # 确保 is a verb of its own before a subject or a verb outside the lexicon; 严厉 is a modifier
+    ("确保资金规范使用", [("确保", "资金规范使用")]),
+    ("严厉打击偷排漏排等违法行为", [("打击", "偷排漏排等违法行为")]),
+    ("规范发展住房租赁市场", [("规范发展", "住房租赁市场")]),
 ])
 def test_actions_after_openers_and_in_leads(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected

@@ -278,12 +278,13 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     for i, (word, _flag) in enumerate(tokens):
         if disposal is not None and i < disposal:
             continue  # 将数字政府建设…纳入考核: the verbs inside what 将 names are not the action
-        if word in rules.modifiers and is_any_verb(i + 1):
-            continue
+        if word in rules.modifiers and (is_verb(i + 1) or is_any_verb(i + 1) and word not in rules.verbs):
+            continue  # (确保, 争取 are verbs of their own before a verb outside the lexicon: 确保|回迁群众…入住)
         if i > 0 and tokens[i - 1][0] in ("对", "对于") and i + 1 < len(tokens) and not is_any_verb(i + 1):
             continue  # 对改造小区实行…: a verb right after 对 qualifies the noun it is aimed at
         if is_verb(i) and not (i + 1 < len(tokens) and (tokens[i + 1][0] in rules.nominal_heads
                                                            and _family(word, rules) != "strengthen"
+                                                           and word not in rules.modifiers  # 确保|资金…
                                                            or tokens[i + 1][0] == "的"
                                                            or tokens[i + 1][0] in rules.comparators_before
                                                            and tokens[i][1] != "v")):
