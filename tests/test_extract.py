@@ -207,6 +207,9 @@ def test_not_actions(text):
     ("加快推进世界羽联青岛国际交流中心项目建设", [("世界羽联青岛国际交流中心", "facility", None),
                                                  ("世界羽联", "organization", None)]),
     ("建成并开放古镇口大学城体育馆", [("古镇口大学城体育馆", "facility", None)]),
+    # a body named after a verb starts at its level word; 省级… is a level of a kind, no body
+    ("配合市人大常委会做好立法工作", [("市人大常委会", "organization", None)]),
+    ("新认定省级企业技术中心5家", []),
     # a platform's name starts after the verb and the scope word before it
     ("协助高水平建设山东高校科创国际客厅", [("山东高校科创国际客厅", "programme", None)]),
 ])

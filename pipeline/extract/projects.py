@@ -112,7 +112,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         if s > start and _is_han(text[s - 1]) and not text.endswith(
                 _body_preceders(rules), start, s):
             place = _place_before(text, start, s, rules, tagger)
-            if not place:
+            if not place and not _after_verb(text, start, s, tagger):
                 continue  # 城市…局 inside a longer word: the level word must open the name
             s -= len(place)  # 配合东陵省交通运输厅: a province or city named before the level word
         name = text[s:e]
@@ -196,12 +196,20 @@ def _place_before(text: str, start: int, s: int, rules: ExtractRules, tagger) ->
         if word.startswith(_leading_words(rules)) or word.startswith(tuple(rules.generic_heads)) \
                 or before > start and text[before - 1:before + 1] in _leading_words(rules):
             continue  # (建立学区…中心: 立学 is the end of a verb, not a place)
+        if any(flag[:1] in ("v", "p", "d") for _, flag in tagger(word)):
+            continue  # (配合|市人大常委会, 新认定|…: a verb, not a place)
         if before == start or not _is_han(text[before - 1]) or text.endswith(_body_preceders(rules), start, before):
             return word
         words = tagger(text[max(start, before - 4):before])
         if words and words[-1][1] in ("v", "p") and len(words[-1][0]) >= 2:
             return word  # 配合|东陵省交通运输厅: a verb jieba knows
     return ""
+
+
+def _after_verb(text: str, start: int, s: int, tagger) -> bool:
+    """配合|市人大常委会: a verb jieba knows ends right before s."""
+    words = tagger(text[max(start, s - 4):s])
+    return bool(words) and words[-1][1][:1] in ("v", "p") and len(words[-1][0]) >= 2
 
 
 def _issuer_places(issuers: tuple[str, ...]) -> tuple[str, ...]:
