@@ -66,6 +66,7 @@ def test_every_item_appears_once_and_statuses_follow_similarity():
     (target(450, "元", indicator="补助由每人每年420元提高到"),
      target(40, "元", indicator="人均财政补助标准再增加"), "changed"),   # a level against an increment
     (target(1000, "万人", "ge"), target(1000, "万", "ge"), "unchanged"),     # 1000万 (people) said without 人
+    (target(800, "人"), target(1000, "名"), "raised"),                      # 名 and 人 both count people
     (target(1000, "万元"), target(1000, "万"), "changed"),                 # but never money or a rate
 ])
 def test_target_change(a, b, change):

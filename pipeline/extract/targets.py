@@ -84,16 +84,18 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
     count gathers (引进名师、名校长等教育人才300名) stays one target."""
     words = text[target.span[0]:num_start]
     listed = _LISTED.match(_DISTRIBUTIVE_TAIL.sub("", target.indicator))
-    if not listed or "等" in target.indicator or not _DISTRIBUTIVE.search(words[words.rfind("、"):]):
+    last_item = max(words.rfind(sep) for sep in "、和及")
+    if not listed or "等" in target.indicator or not _DISTRIBUTIVE.search(words[last_item:]):
         return [target]
-    items = listed.group(1).split("、")
+    items = _LIST_SEPARATOR.split(listed.group(1))
     tail = _shared_tail(items[0], items[-1], rules)
     rule = target.rule.removesuffix(".v1") + ".each.v1"
     return [dataclasses.replace(target, indicator=item + (tail if i < len(items) - 1 else ""), rule=rule)
             for i, item in enumerate(items) if item]
 
 
-_LISTED = regex.compile(r"^([^、]+(?:、[^、]+)+)$")
+_LISTED = regex.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
+_LIST_SEPARATOR = regex.compile(r"[、和及]")
 _DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将|分别)+$")
 _MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:再|分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 _DISTRIBUTIVE = regex.compile(r"[都均]|分别")
