@@ -71,7 +71,7 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
         for i, j in pairs:
             matched_a.add(i)
             matched_b.add(j)
-            status = "continued" if sim[i, j] >= bar and _same_targets(items_a[i], items_b[j]) else "revised"
+            status = "continued" if sim[i, j] >= bar and _targets_little_changed(items_a[i], items_b[j]) else "revised"
             rows.append({"a": items_a[i]["id"], "b": items_b[j]["id"], "status": status,
                          "similarity": round(float(sim[i, j]), 4), "_order": (i, j)})
     for i, item in enumerate(items_a):
@@ -97,9 +97,12 @@ def _runner_up(column: np.ndarray, items: list[dict], threshold: float) -> list[
     return [{"id": items[k]["id"], "similarity": round(float(column[k]), 4)}] if column[k] >= 0.8 * threshold else []
 
 
-def _same_targets(a: dict, b: dict) -> bool:
+def _targets_little_changed(a: dict, b: dict) -> bool:
+    """The same number of targets, at most one of them with another figure: the guide's `revised`
+    needs targets "changed substantially", and one figure moved (12所 → 15所) is not that."""
     key = lambda t: (t["value"], t["value_max"], t["unit"], t["comparator"])  # noqa: E731
-    return sorted(map(key, a["targets"]), key=str) == sorted(map(key, b["targets"]), key=str)
+    ka, kb = sorted(map(key, a["targets"]), key=str), sorted(map(key, b["targets"]), key=str)
+    return len(ka) == len(kb) and sum(k not in kb for k in ka) <= 1
 
 
 def normalise_indicator(indicator: str) -> str:

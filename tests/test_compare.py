@@ -44,6 +44,15 @@ def test_every_item_appears_once_and_statuses_follow_similarity():
     assert status[("2", None)] == "dropped" and status[(None, "3")] == "new"
 
 
+def test_one_moved_figure_leaves_a_line_of_work_continued_two_make_it_revised():
+    text = "加快学前教育优质普惠发展。建设瞭望山路幼儿园等公办幼儿园，优质园占比不低于50%。"
+    other = "推进智慧课堂建设。组织智慧课堂教学大比武，推出一批智慧课堂样板学校。"
+    a = [item("1", text, [target(12), target(50, "%", "ge")]), item("2", other, [target(12), target(50, "%", "ge")])]
+    b = [item("1", text, [target(15), target(50, "%", "ge")]), item("2", other, [target(15), target(60, "%", "ge")])]
+    status = {(r["a"], r["b"]): r["status"] for r in align_items(a, b)}
+    assert status[("1", "1")] == "continued" and status[("2", "2")] == "revised"
+
+
 @pytest.mark.parametrize("a, b, change", [
     (target(12), target(15), "raised"),
     (target(300, "名"), target(200, "名"), "lowered"),
