@@ -159,6 +159,7 @@ class ExtractRules:
     not_count_units: tuple[str, ...]
     not_counted_nouns: tuple[str, ...]
     past_in_sentence: tuple[str, ...]
+    past_unless_goal: tuple[str, ...]
     past_in_clause: tuple[str, ...]
     not_target_before: tuple[str, ...]
     group_before: tuple[str, ...]
@@ -270,6 +271,8 @@ def extract_rules() -> ExtractRules:
         agency_pattern=_compile(name, data["agency_pattern"]),
         past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),
         past_in_clause=_strings(name, "past_markers.clause", data["past_markers"]["clause"]),
+        past_unless_goal=_strings(name, "past_markers.sentence_unless_goal",
+                                  data["past_markers"].get("sentence_unless_goal", [])),
         deadline_patterns=tuple(_compile(name, p) for p in data["deadline_patterns"]),
         **strings,
     )

@@ -347,6 +347,12 @@ def test_targets_against_last_year(text, expected):
     ("城市和农村低保标准均提高5%", [("城市低保标准", 5), ("农村低保标准", 5)]),
     # 每千人口 is the base of a rate, the count is per that base
     ("食品抽检量达到每千人口5批次", [("食品抽检量", 5)]),
+    # 同比 reports a result unless a comparator makes the figure a goal
+    ("全市道路交通事故死亡人数同比下降5%以上", [("道路交通事故死亡人数", 5)]),
+    ("全市生产总值同比增长12%", []),
+    # units of feeds, cores and density
+    ("接入城市道路视频监控点位3000路以上", [("接入城市道路视频监控点位", 3000)]),
+    ("城区道路网密度提高到7.5公里/平方公里左右", [("城区道路网密度", 7.5)]),
     # the words after the figure say what it counts
     ("在100个地级以上城市进行公立医院改革试点", [("地级以上城市进行公立医院改革试点", 100)]),
     ("在70%左右的地市开展分级诊疗试点", [("地市开展分级诊疗试点", 70)]),

@@ -112,7 +112,7 @@ def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> b
         return True
     if _CONDITION.match(stripped):
         return True  # 对新认定的市级智能工厂，(给予…): who qualifies
-    if any(m in stripped for m in rules.past_in_sentence) or any(m in stripped for m in rules.past_in_clause):
+    if any(m in stripped for m in (*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause)):
         return True
     year = _YEAR_HEAD.match(stripped)
     return bool(year and plan_year and int(year.group(1)) < plan_year)

@@ -97,7 +97,8 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 _LISTED = regex.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = regex.compile(r"[、和及]")
 _DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将|分别)+$")
-_MODAL_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:再|分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+_MODAL_TAIL = regex.compile(
+    r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 _DISTRIBUTIVE = regex.compile(r"[都均]|分别")
 
 
@@ -141,6 +142,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     looked_at = _FROM_BASELINE.sub("", looked_at)
     if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
+    if any(m in looked_at for m in rules.past_unless_goal) and not (
+            _comparator_after(after, rules)[0] or _comparator_before(before, rules, True)[0] not in (None, "eq")):
+        return None  # 同比增长12%: a result; 同比下降5%以上, 控制在…: a goal
     if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
         return None
     if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after):
