@@ -210,6 +210,14 @@ def test_not_actions(text):
     # a body named after a verb starts at its level word; 省级… is a level of a kind, no body
     ("配合市人大常委会做好立法工作", [("市人大常委会", "organization", None)]),
     ("新认定省级企业技术中心5家", []),
+    # 围绕/配合 before a name are verbs; editions name events; hotels and homestay clusters are facilities
+    ("围绕苍梧岭遗址开展研学", [("苍梧岭遗址", "facility", None)]),
+    ("举办第二届云岫乡村春晚", [("第二届云岫乡村春晚", "event", None)]),
+    ("引进岫溪湾国际大酒店", [("岫溪湾国际大酒店", "facility", None)]),
+    ("扎实推进第三轮省级生态环境保护督察反馈问题整改", [("第三轮省级生态环境保护督察", "programme", None)]),
+    # two bodies joined by 和 are two names
+    ("支持县文旅协会和云岫文旅集团有限公司合作", [("县文旅协会", "organization", None),
+                                              ("云岫文旅集团有限公司", "organization", None)]),
     # a platform's name starts after the verb and the scope word before it
     ("协助高水平建设山东高校科创国际客厅", [("山东高校科创国际客厅", "programme", None)]),
 ])

@@ -115,6 +115,10 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             if not place and not _after_verb(text, start, s, tagger):
                 continue  # 城市…局 inside a longer word: the level word must open the name
             s -= len(place)  # 配合东陵省交通运输厅: a province or city named before the level word
+        joined = max((i for i in range(s, e) if text[i] in "和与及"
+                      and text.endswith(rules.organization_suffixes, s, i)), default=None)
+        if joined is not None:
+            s = joined + 1  # 市养老服务行业协会和|溪桥康养集团有限公司: two bodies, each named on its own
         name = text[s:e]
         if taken.intersection(range(s, e)) or "会同" in name or any(
                 i.endswith(name) or i.endswith(name + "员会") for i in issuers):  # 市卫生健康委(员会)
@@ -289,7 +293,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if e - 1 in taken or match.start() in taken:
             continue
         if kind == "programme" and e < end and _is_han(text[e]) and text[e] not in "等和与及、的项人" \
-                and not text.startswith(("建设", "前期"), e):
+                and not text.startswith(("建设", "前期", "反馈", "迎检", "整改", "问题"), e):
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
             continue  # 路径, 节点: a one-character suffix that runs on is no suffix
@@ -316,6 +320,12 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
+        if kind == "organization":
+            # 市养老服务行业协会和溪桥康养集团有限公司: two bodies joined, each named on its own
+            joined = max((i for i in range(s, match.start()) if text[i] in "和与及"
+                          and text.endswith(tuple(suffixes), s, i)), default=None)
+            if joined is not None:
+                s = joined + 1
         if kind == "facility" and text[s - 1:s] == "至" and s - 1 > start and _is_han(text[s - 2]):
             s -= 1  # 澄湾至岑阳城际铁路, 螺岗至棠溪公路: a route between two places
             while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
