@@ -24,6 +24,9 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("到2025年实现全覆盖", [("2025年", 2025, "年", "year")]),
     ("二〇二三年二月十日印发", [("二〇二三年二月十日", None, None, "date")]),
     ("细颗粒物（PM2.5）浓度下降", []),
+    # a range whose unit is written at both ends; two units are two numbers
+    ("每人每月给予300元至600元运营补贴", [("300元至600元", 300, "元", "money")]),
+    ("3年至5万元", [("3年", 3, "年", "duration"), ("5万元", 5, "万元", "money")]),
     # fractions are shares, read as percent; 之一 alone is "one of"
     ("专项转移支付项目减少三分之一", [("三分之一", 33.33, "%", "percent")]),
     ("限制类条目缩减一半", [("一半", 50, "%", "percent")]),
@@ -361,6 +364,9 @@ def test_targets_against_last_year(text, expected):
     # units of feeds, cores and density
     ("接入城市道路视频监控点位3000路以上", [("接入城市道路视频监控点位", 3000)]),
     ("城区道路网密度提高到7.5公里/平方公里左右", [("城区道路网密度", 7.5)]),
+    # 达 inside 达标 or 达人 compares nothing; 最高可达 is a cap; how often is a commitment
+    ("国考断面水质达标率100%", [("国考断面水质达标率", 100)]),
+    ("每季度开展1次专项督查", [("开展专项督查", 1)]),
     # the words after the figure say what it counts
     ("在100个地级以上城市进行公立医院改革试点", [("地级以上城市进行公立医院改革试点", 100)]),
     ("在70%左右的地市开展分级诊疗试点", [("地市开展分级诊疗试点", 70)]),

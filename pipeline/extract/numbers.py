@@ -97,7 +97,9 @@ class NumberFinder:
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
                 rf"(?P<pct_range>{_AR}\s*[%％]?{dash}{_AR}\s*[%％])",
-                rf"(?P<range>{_AR}{dash}{_AR}\s*(?P<range_unit>{unit_alt}))",
+                # 300元至600元: a range whose unit is written at both ends
+                rf"(?P<range>{_AR}\s*(?P<range_first>{unit_alt})?{dash}{_AR}\s*"
+                rf"(?(range_first)(?P=range_first)|(?P<range_unit>{unit_alt})))",
                 rf"(?P<year>(?:(?:19|20)\d{{2}}|{cn_year})\s*年(?![度]?[-—－–~～至到]\s*\d)(?!代))",
                 r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
@@ -148,7 +150,7 @@ class NumberFinder:
             return Number(surface, parse_numeral(regex.match(_AR, surface).group(0)), "%", "percent", span,
                           "numbers.percent_range.v1")
         if kind_group == "range":
-            unit = match["range_unit"]
+            unit = match["range_unit"] or match["range_first"]
             kind = self.units[unit][0]
             return Number(surface, parse_numeral(regex.match(_AR, surface).group(0)), unit,
                           "duration" if kind == "duration" else kind, span, "numbers.range.v1")

@@ -176,7 +176,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "range", "range"
 
     verb = _delivery_verb(before, rules)
-    if verb is not None and comparator is None and not _is_count(number, after, verb, rules):
+    if verb is not None and comparator is None and not _is_count(number, after, verb, rules, before):
         verb = None
     if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before):
@@ -276,11 +276,16 @@ _FIGURE = regex.compile(r"\d+(?:\.\d+)?")
 _SHARED_TAIL_END = "要将均都需应"
 
 
-def _is_count(number: Number, after: str, verb: str, rules: ExtractRules) -> bool:
+_FREQUENCY = regex.compile(r"每(?:年|季度|半年|月|周|季)")
+
+
+def _is_count(number: Number, after: str, verb: str, rules: ExtractRules, before: str = "") -> bool:
     """建设12所, 引进…300名, 安排专项资金3000万元: a count or an amount the plan delivers; not the
     五个方面 an evaluation covers, nor 一、二级 grades."""
     if number.kind == "money":
         return verb in rules.funding_verbs
+    if number.unit == "次" and _FREQUENCY.search(before):
+        return True  # 每季度开展1次专项督查: how often, a commitment
     if number.kind != "quantity" or number.unit in rules.not_count_units:
         return False
     return not after.lstrip().startswith(tuple(rules.not_counted_nouns))
@@ -306,8 +311,8 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
     words = {**rules.comparators_before, **(rules.comparators_change if changes else {})}
     for word, comparator in words.items():
         idx = before.rfind(word)
-        if idx == -1:
-            continue
+        if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成"):
+            continue  # 达标率, 网络达人: 达 inside a noun compares nothing
         gap = before[idx + len(word):]
         if len(gap) > (14 if gap.endswith("的") else 6) or _CLAUSE_BREAK.search(gap):
             continue
