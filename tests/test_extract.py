@@ -218,6 +218,9 @@ def test_not_actions(text):
     ("举办第二届云岫乡村春晚", [("第二届云岫乡村春晚", "event", None)]),
     ("引进岫溪湾国际大酒店", [("岫溪湾国际大酒店", "facility", None)]),
     ("扎实推进第三轮省级生态环境保护督察反馈问题整改", [("第三轮省级生态环境保护督察", "programme", None)]),
+    # a named day of the world or the nation; a county's procuratorate
+    ("开展世界环境日宣传活动", [("世界环境日", "event", None)]),
+    ("依法移送县人民检察院", [("县人民检察院", "organization", None)]),
     # two bodies joined by 和 are two names
     ("支持县文旅协会和云岫文旅集团有限公司合作", [("县文旅协会", "organization", None),
                                               ("云岫文旅集团有限公司", "organization", None)]),

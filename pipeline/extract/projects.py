@@ -390,8 +390,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if match.group(0) == "项目" and (head.startswith(tuple(rules.generic_heads))
                                        or not _opens_with_name(head, tagger)):
             continue  # 城市更新项目, 瓶颈路段改造项目: a kind of project; 东关棚户区改造项目 names one
-        if kind == "event" and len(head) < 3 and "届" not in head:
-            continue  # 田径运动会, 艺术展演: a kind of event, not a named one
+        if kind == "event" and len(head) < 3 and "届" not in head and head not in _WORLDWIDE:
+            continue  # 田径运动会, 艺术展演: a kind of event, not a named one (世界环境日 is)
         if not phrase_named:
             enumerated = s > start and text[s - 1] == "、" or text[e:e + 1] in ("、", "等")
             if head.startswith(tuple(rules.generic_heads)) or not (enumerated or _is_proper(head, tagger, rules)):
@@ -402,6 +402,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             yield Project(name, kind, None, (s, e), f"projects.{kind}.suffix.v1")
 
 
+_WORLDWIDE = ("世界", "全国", "国际", "中国")
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
