@@ -83,7 +83,7 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
     target of each (二氧化硫排放量, 化学需氧量排放量), as a comparison over years needs; a list that a
     count gathers (引进名师、名校长等教育人才300名) stays one target."""
     words = text[target.span[0]:num_start]
-    listed = _LISTED.match(_DISTRIBUTIVE_TAIL.sub("", target.indicator))
+    listed = _LISTED.match(_MODAL_TAIL.sub("", target.indicator))
     last_item = max(words.rfind(sep) for sep in "、和及")
     if not listed or "等" in target.indicator or not _DISTRIBUTIVE.search(words[last_item:]):
         return [target]
@@ -96,7 +96,6 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 
 _LISTED = regex.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = regex.compile(r"[、和及]")
-_DISTRIBUTIVE_TAIL = regex.compile(r"(?:都要|都将|都|均|要|将|分别)+$")
 _MODAL_TAIL = regex.compile(
     r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 _DISTRIBUTIVE = regex.compile(r"[都均]|分别")
