@@ -159,6 +159,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
+    head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
     changes = number.kind == "percent" or number.unit in ("倍", "个百分点") or _INCREMENT_BEFORE.search(before)
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
     if comparator is None and _MORE_THAN.search(number.text):
@@ -184,14 +185,13 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "budget"
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
-        elif _figure_first(before, rules) and _words_after(after, rules):
+        elif head in rules.figure_first_heads and _words_after(after, rules):
             comparator, rule_word = "eq", "figure_first"  # 在100个地级以上城市进行公立医院改革试点
         else:
             return None
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
-    head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()
     if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
                                                                after, rules)
@@ -213,23 +213,19 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     )
 
 
-def _figure_first(before: str, rules: ExtractRules) -> bool:
-    """在100个地级以上城市…: nothing before the figure says what it counts."""
-    return _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip() in rules.figure_first_heads
-
-
 def _words_after(after: str, rules: ExtractRules) -> str:
     """What a figure counts when the words come after it: 左右的地市开展分级诊疗试点 → 地市开展分级诊疗试点."""
-    words = after[_words_after_start(after, rules):][:_WORDS_AFTER_MAX]
-    # (在20个县（市）开展…试点: a bracket may follow the first character)
-    return _ALL_OF.sub("", words) if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words) else ""
+    return _ALL_OF.sub("", _words_after_span(after, rules))
 
 
-def _words_after_start(after: str, rules: ExtractRules) -> int:
+def _words_after_span(after: str, rules: ExtractRules) -> str:
+    """The words after the figure's comparator, measure word and 的, as written; "" when they are no noun
+    (在20个县（市）开展…试点: a bracket may follow the first character)."""
     at = _comparator_after(after, rules)[1]
     while at < len(after) and after[at] in " 所个名家处项例座套台张条的":
         at += 1
-    return at
+    words = after[at:at + _WORDS_AFTER_MAX]
+    return words if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words) else ""
 
 
 _WORDS_AFTER_MAX = 20
@@ -242,9 +238,9 @@ def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, a
     """An indicator that is only a verb or a preposition before the figure: the verb with the words
     after the figure, else the clause before in the same sentence when it has no figure of its own."""
     verb = "" if indicator in rules.figure_first_heads else indicator.removeprefix("拟")
-    words = _words_after(after, rules)
-    if words:
-        return verb + words, ind_start, len(after[:_words_after_start(after, rules) + _WORDS_AFTER_MAX].rstrip())
+    span = _words_after_span(after, rules)
+    if span:
+        return verb + _ALL_OF.sub("", span), ind_start, after.index(span) + len(span.rstrip())
     previous_start, _ = _bounds(_CLAUSE_BREAK, text, sent_start, clause_start, max(sent_start, clause_start - 1))
     previous = text[previous_start:max(previous_start, clause_start - 1)]
     if not previous or regex.search(r"\d", previous):
