@@ -115,10 +115,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             if not place and not _after_verb(text, start, s, tagger):
                 continue  # 城市…局 inside a longer word: the level word must open the name
             s -= len(place)  # 配合东陵省交通运输厅: a province or city named before the level word
-        joined = max((i for i in range(s, e) if text[i] in "和与及"
-                      and text.endswith(rules.organization_suffixes, s, i)), default=None)
-        if joined is not None:
-            s = joined + 1  # 市养老服务行业协会和|溪桥康养集团有限公司: two bodies, each named on its own
+        s = _after_joined_body(text, s, e, rules.organization_suffixes)
         name = text[s:e]
         if taken.intersection(range(s, e)) or "会同" in name or any(
                 i.endswith(name) or i.endswith(name + "员会") for i in issuers):  # 市卫生健康委(员会)
@@ -204,10 +201,16 @@ def _place_before(text: str, start: int, s: int, rules: ExtractRules, tagger) ->
             continue  # (配合|市人大常委会, 新认定|…: a verb, not a place)
         if before == start or not _is_han(text[before - 1]) or text.endswith(_body_preceders(rules), start, before):
             return word
-        words = tagger(text[max(start, before - 4):before])
-        if words and words[-1][1] in ("v", "p") and len(words[-1][0]) >= 2:
+        if _after_verb(text, start, before, tagger):
             return word  # 配合|东陵省交通运输厅: a verb jieba knows
     return ""
+
+
+def _after_joined_body(text: str, s: int, e: int, suffixes: tuple[str, ...]) -> int:
+    """市养老服务行业协会和|溪桥康养集团有限公司: where the second of two joined bodies starts (each is
+    named on its own); s when text[s:e] joins none."""
+    joined = max((i for i in range(s, e) if text[i] in "和与及" and text.endswith(suffixes, s, i)), default=None)
+    return s if joined is None else joined + 1
 
 
 def _after_verb(text: str, start: int, s: int, tagger) -> bool:
@@ -321,11 +324,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
             s -= 1
         if kind == "organization":
-            # 市养老服务行业协会和溪桥康养集团有限公司: two bodies joined, each named on its own
-            joined = max((i for i in range(s, match.start()) if text[i] in "和与及"
-                          and text.endswith(tuple(suffixes), s, i)), default=None)
-            if joined is not None:
-                s = joined + 1
+            s = _after_joined_body(text, s, match.start(), tuple(suffixes))
         if kind == "facility" and text[s - 1:s] == "至" and s - 1 > start and _is_han(text[s - 2]):
             s -= 1  # 澄湾至岑阳城际铁路, 螺岗至棠溪公路: a route between two places
             while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
