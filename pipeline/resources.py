@@ -172,6 +172,7 @@ class ExtractRules:
     non_action_verbs: tuple[str, ...]
     frame_ends: tuple[str, ...]
     action_prefix_words: tuple[str, ...]
+    scope_words: tuple[str, ...]
     nominal_heads: tuple[str, ...]
     document_planned_verbs: tuple[str, ...]
     programme_suffixes: tuple[str, ...]
@@ -237,7 +238,7 @@ def extract_rules() -> ExtractRules:
             "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
-            "frame_ends", "action_prefix_words", "nominal_heads",
+            "frame_ends", "action_prefix_words", "scope_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "generic_phrase_heads", "agency_pattern", "agency_preceders",
             "agency_followers",

@@ -144,6 +144,14 @@ def test_actions(text, verb, obj, category):
     ("确保资金规范使用", [("确保", "资金规范使用")]),
     ("严厉打击偷排漏排等违法行为", [("打击", "偷排漏排等违法行为")]),
     ("规范发展住房租赁市场", [("规范发展", "住房租赁市场")]),
+    # when and where stand before the verb and its counted object: no subject, the verb acts
+    ("2026年底前接入监测点位不少于5000个。", [("接入", "监测点位不少于5000个")]),
+    ("全市每年开展无人机巡查不少于4次。", [("开展", "无人机巡查不少于4次")]),
+    ("在重点客源城市举办旅游推介会不少于8场。", [("举办", "旅游推介会不少于8场")]),
+    # a compound of the lexicon that jieba cuts into single characters
+    ("做大做强养老产业。", [("做大做强", "养老产业")]),
+    # a verb quoted in the name of the means is not the action after it
+    ("依托“枫桥发布”微信公众号开设“枫桥消费”专栏。", [("开设", "“枫桥消费”专栏")]),
 ])
 def test_actions_after_openers_and_in_leads(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected
@@ -153,12 +161,17 @@ def test_verbs_sharing_an_object_give_an_action_each():
     actions = run("高效落实、精进实施《促进中小学生全面发展行动计划》。").actions
     assert [a.verb for a in actions] == ["落实", "实施"]
     assert {a.object for a in actions} == {"《促进中小学生全面发展行动计划》"}
+    # the shared object may itself be a list joined by 、
+    actions = run("新建、改建社区健身中心12个、百姓健身房30个。").actions
+    assert [(a.verb, a.object) for a in actions] == [("新建", "社区健身中心12个、百姓健身房30个"),
+        ("改建", "社区健身中心12个、百姓健身房30个")]
 
 
 @pytest.mark.parametrize("text", [
     "对新认定的市级智能工厂，",              # a condition
     "依托体育美育联盟，",                    # a means
     "全市电子信息制造业营业收入达到800亿元。",  # an outcome: the subject is the indicator
+    "2025年营业收入达到800亿元。",            # the same after a year
 ])
 def test_not_actions(text):
     assert run(text).actions == ()

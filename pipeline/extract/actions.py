@@ -84,8 +84,17 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
     if frame_end and e - frame_end.end() >= 3:
         return frame_end.end()
     # 依托禾丰县农业广播电视学校|开展分产业分层次培训: the frame's object, then the first policy verb
-    verb = _lexicon_verbs(rules).search(text, stripped + len(frame), e)
+    verb = next((m for m in _lexicon_verbs(rules).finditer(text, stripped + len(frame), e)
+                 if not _quoted(text, stripped, m.start())), None)  # 依托“枫桥发布”公众号|开设…
     return verb.start() if verb and e - verb.start() >= 3 else s
+
+
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether position lies inside 《》 or “” opened after start."""
+    depth = 0
+    for ch in text[start:position]:
+        depth = max(depth + _BRACKETS.get(ch, 0), 0)
+    return depth > 0
 
 
 @functools.cache
@@ -194,28 +203,43 @@ def same_family(first: str, other: str, rules: ExtractRules) -> bool:
 
 
 def _shared_object_actions(clause, offset, verb_start, rules, pos_cut) -> list[Action]:
-    """Split 高效落实、精进实施《…》 at 、: each part has its own verb, the last part's object is theirs."""
+    """Split 高效落实、精进实施《…》 and 新建、改建社区健身中心12个、百姓健身房30个 at the 、 after
+    each leading verb: each has its own action, the object after the last verb is theirs."""
     parts = clause[verb_start:].split("、")
-    found = _clause_actions(parts[-1], 0, rules, pos_cut, split_shared=False)
-    if not found or len(parts) > 4:
+    heads = []
+    for part in parts[:4]:
+        head = _verb_only(part, rules, pos_cut)
+        if head is None:
+            break
+        heads.append(head)
+    if not heads or len(heads) == len(parts):
+        return []
+    found = _clause_actions("、".join(parts[len(heads):]), 0, rules, pos_cut, split_shared=False)
+    if not found:
         return []
     last = found[0]
     actions = []
     cursor = verb_start
-    for part in parts[:-1]:
-        heads = _clause_actions(part + last.object, 0, rules, pos_cut, split_shared=False)
-        if not heads and _parts(part.strip(), rules):
-            # 新建、改造村卫生室: 新建村 is also a place name, so the verb is read on its own
-            heads = [_action(part.strip(), last.object, part, 0, rules, "actions.lexicon.v1")]
-        if not heads:
-            return []
-        head = heads[0]
+    for part, head in zip(parts, heads):
         actions.append(Action(head.verb, last.object, head.category, clause.strip(),
                               (offset + cursor, offset + cursor + len(part)), head.rule))
         cursor += len(part) + 1
     actions.append(Action(last.verb, last.object, last.category, clause.strip(),
                           (offset + cursor, offset + len(clause.rstrip())), last.rule))
     return actions
+
+
+def _verb_only(part: str, rules: ExtractRules, pos_cut) -> Action | None:
+    """The action of a part that is only a verb (新建, 高效落实), else None: given a stand-in
+    object, the part must read as that verb and nothing more."""
+    stand_in = "工作"
+    found = _clause_actions(part + stand_in, 0, rules, pos_cut, split_shared=False)
+    if found and found[0].object == stand_in:
+        return found[0]
+    if _parts(part.strip(), rules):
+        # 新建、改造村卫生室: 新建村 is also a place name, so the verb is read on its own
+        return _action(part.strip(), stand_in, part, 0, rules, "actions.lexicon.v1")
+    return None
 
 
 def _moved_object(clause: str, verb_start: int, verb: str, prefix: list[str], rules: ExtractRules) -> str | None:
@@ -238,6 +262,27 @@ def _action(verb: str, object_text: str, clause: str, offset: int, rules: Extrac
                   (offset + stripped_start, offset + len(clause.rstrip())), rule)
 
 
+def _lexicon_compounds(tokens: list, rules: ExtractRules) -> list:
+    """Tokens that together spell a compound of the lexicon (做|大|做|强) become one verb token."""
+    merged, i = [], 0
+    while i < len(tokens):
+        for n in (4, 3, 2):
+            word = "".join(w for w, _ in tokens[i:i + n])
+            if i + n <= len(tokens) and word in rules.verbs and len(word) >= 3:
+                merged.append((word, "v"))
+                i += n
+                break
+        else:
+            merged.append(tokens[i])
+            i += 1
+    return merged
+
+
+def _is_setting(word: str, flag: str, rules: ExtractRules) -> bool:
+    """A token of a clause's time or scope (2026, 年底, 前, 今年, 全市), not of its subject."""
+    return word.isdigit() or flag in ("t", "f") or word in rules.scope_words or word in rules.modifiers
+
+
 def _disposal_verb(tokens: list, rules: ExtractRules) -> int | None:
     """The token index of 纳入/列入 … in a clause opened by 将 or 把, else None."""
     if not tokens or tokens[0][0] not in ("将", "把"):
@@ -254,7 +299,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     for word, flag in tokens:
         cut = _modifier_cut(word, rules)
         split.extend([(word[:cut], "d"), (word[cut:], "v")] if cut else [(word, flag)])
-    tokens = split
+    tokens = _lexicon_compounds(split, rules)
     positions, pos = [], 0
     for word, _ in tokens:
         positions.append(pos)
@@ -313,7 +358,10 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
             and is_verb(positions.index(comparator.start())):
         # 简易注销公告时间由20天压缩至10天: the verb of the change, not a verb inside its subject
         first = positions.index(comparator.start())
-    prefix = [tokens[i][0] for i in range(first) if tokens[i][0] not in rules.modifiers]
+    # 2026年底前|接入监测点位不少于5000个, 全市|每年开展…: when and where come before the action
+    setting = next((i for i, token in enumerate(tokens[:first]) if not _is_setting(*token, rules)), first)
+    prefix = [tokens[i][0] for i in range(setting if is_verb(first) else 0, first)
+              if tokens[i][0] not in rules.modifiers]
     if comparator and prefix:
         moved = _moved_object(clause, positions[first], tokens[first][0], prefix, rules)
         if moved:  # 将企业开办时间压缩至0.5个工作日: the verb acts on what 将 names
