@@ -220,7 +220,7 @@ def _shared_object_actions(clause, offset, verb_start, rules, pos_cut) -> list[A
     last = found[0]
     actions = []
     cursor = verb_start
-    for part, head in zip(parts, heads):
+    for part, head in zip(parts[:len(heads)], heads, strict=True):
         actions.append(Action(head.verb, last.object, head.category, clause.strip(),
                               (offset + cursor, offset + cursor + len(part)), head.rule))
         cursor += len(part) + 1
