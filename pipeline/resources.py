@@ -173,6 +173,8 @@ class ExtractRules:
     frame_ends: tuple[str, ...]
     action_prefix_words: tuple[str, ...]
     scope_words: tuple[str, ...]
+    red_line_verbs: tuple[str, ...]
+    red_line_nouns: tuple[str, ...]
     nominal_heads: tuple[str, ...]
     document_planned_verbs: tuple[str, ...]
     programme_suffixes: tuple[str, ...]
@@ -246,7 +248,7 @@ def extract_rules() -> ExtractRules:
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
-            "shared_tail_heads"}
+            "shared_tail_heads", "red_line_verbs", "red_line_nouns"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

@@ -74,6 +74,8 @@ def test_large_units_keep_value_and_give_scalar():
     # counting units of inspections, loans, products and plots
     ("每年执法检查涉水企业不少于3000家次。", [(3000, None, "家次", "ge")]),
     ("开发文创产品300款以上。", [(300, None, "款", "ge")]),
+    # a red line is a floor
+    ("严守18亿亩耕地红线。", [(18, None, "亿亩", "ge")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
@@ -402,6 +404,16 @@ def test_targets_against_last_year(text, expected):
     # fractions are shares; 至少有一人 is a count
     ("专项转移支付项目要减少三分之一", [("专项转移支付项目", 33.33)]),
     ("确保零就业家庭至少有一人就业", [("零就业家庭", 1)]),
+    # a floor kept, with its figure before the line; foreign investment as a planned amount
+    ("守住298万亩耕地保护红线", [("耕地保护红线", 298)]),
+    ("全年实际使用外资2.5亿美元", [("实际使用外资", 2.5)]),
+    # amounts of debt to resolve and of consumption to cut are delivered
+    ("全年化解存量隐性债务30亿元", [("化解存量隐性债务", 30)]),
+    ("压减煤炭消费量20万吨", [("压减煤炭消费量", 20)]),
+    # figures listed after one comparator share it
+    ("城乡低保标准分别提高到每人每月780元和620元", [("城乡低保标准", 780), ("城乡低保标准", 620)]),
+    # the baseline named with 在…基础上 is neither a target nor part of the indicator
+    ("县城常住人口城镇化率在去年53.8%的基础上再提高1.2个百分点", [("县城常住人口城镇化率", 1.2)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

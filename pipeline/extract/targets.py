@@ -187,11 +187,16 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "rate"
         elif head in rules.figure_first_heads and _words_after(after, rules):
             comparator, rule_word = "eq", "figure_first"  # 在100个地级以上城市进行公立医院改革试点
+        elif _red_line(before, after, rules):
+            comparator, rule_word = "ge", "red_line"  # 守住298万亩耕地保护红线: a floor kept
         else:
             return None
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
+    if rule_word == "red_line":
+        line = _red_line(before, after, rules)
+        indicator, ind_start, end_of_target = line, s, e + after.index(line) + len(line)
     if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
                                                                after, rules)
@@ -211,6 +216,16 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         span=span,
         rule=f"targets.{comparator}.{rule_word or 'count'}.v1",
     )
+
+
+def _red_line(before: str, after: str, rules: ExtractRules) -> str:
+    """The line a plan keeps (耕地保护红线) when a figure stands between a verb of keeping and it
+    (守住298万亩耕地保护红线), else ""."""
+    if not before.rstrip().endswith(tuple(rules.red_line_verbs)):
+        return ""
+    words = _words_after_span(after, rules)
+    ends = [words.find(noun) + len(noun) for noun in rules.red_line_nouns if noun in words]
+    return words[:min(ends)] if ends else ""
 
 
 def _words_after(after: str, rules: ExtractRules) -> str:
@@ -308,7 +323,8 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
         idx = before.rfind(word)
         if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成"):
             continue  # 达标率, 网络达人: 达 inside a noun compares nothing
-        gap = before[idx + len(word):]
+        # 提高到每人每月780元和|620元: figures listed before this one share the comparator
+        gap = _LISTED_FIGURES.sub("", before[idx + len(word):])
         if len(gap) > (14 if gap.endswith("的") else 6) or _CLAUSE_BREAK.search(gap):
             continue
         # the word ending nearest the number wins; at the same end the longer (不低于 over 低于)
@@ -317,6 +333,9 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
     if best is None:
         return None, None, None
     return best[0], _rule_name(best[1]), best[2]
+
+
+_LISTED_FIGURES = regex.compile(r"(?:\d+(?:\.\d+)?\s*[%‰\p{Han}]{0,4}?(?:左右|以上|以内)?[、和及])+$")
 
 
 def _comparator_after(after: str, rules: ExtractRules) -> tuple[str | None, int]:
@@ -348,9 +367,11 @@ _INCREMENT_BEFORE = regex.compile(r"再(?:提高|增加|降低|减少|压减)$")
 _THIS_YEAR_TURN = regex.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
 _COMPARED_WITH_LAST_YEAR = regex.compile(r"(?:比|较)(?:去年|上年)")
 _FROM_BASELINE = regex.compile(
-    r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))")
+    r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))"
+    r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上")
 _BASELINE_FROM = regex.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
 _BASELINE_HEAD = regex.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
+_BASELINE_TAIL = regex.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")  # …率在去年53.8%的基础上再提高
 
 
 @functools.cache
@@ -375,7 +396,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         if verb and verb in head[:earlier.end()] and verb not in head[earlier.end():]:
             shared_verb = verb  # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥
         clause_start, head = clause_start + earlier.end(), head[earlier.end():]
-    moved = _BASELINE_HEAD.match(head)
+    moved = _BASELINE_HEAD.match(head) or _BASELINE_TAIL.match(head)
     if moved:
         head = moved.group(1)  # 城乡居民医保财政补助由每人每年420元提高到450元: 补助 is measured
     stripped = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head))
