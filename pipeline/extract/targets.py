@@ -371,7 +371,8 @@ _FROM_BASELINE = regex.compile(
     r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上")
 _BASELINE_FROM = regex.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
 _BASELINE_HEAD = regex.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
-_BASELINE_TAIL = regex.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")  # …率在去年53.8%的基础上再提高
+# 城镇化率在去年53.8%的基础上再提高…: the indicator before the baseline
+_BASELINE_TAIL = regex.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")
 
 
 @functools.cache
