@@ -241,6 +241,11 @@ def test_not_actions(text):
                                               ("云岫文旅集团有限公司", "organization", None)]),
     # a platform's name starts after the verb and the scope word before it
     ("协助高水平建设山东高校科创国际客厅", [("山东高校科创国际客厅", "programme", None)]),
+    # 区 inside 社区 or 区域 is no level word opening a body; 运营 is no part of a name
+    ("依托全区12家社区卫生服务中心组建家庭医生团队", []),
+    ("建成鹭洲镇区域养老服务中心", [("鹭洲镇区域养老服务中心", "facility", None)]),
+    ("委托康颐养老服务有限公司运营鹭洲镇中心敬老院", [("康颐养老服务有限公司", "organization", None),
+                                                  ("鹭洲镇中心敬老院", "facility", None)]),
 ])
 def test_projects(text, expected):
     assert [(p.name, p.kind, p.status) for p in run(text).projects] == expected
