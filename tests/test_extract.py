@@ -150,6 +150,12 @@ def test_actions(text, verb, obj, category):
     ("2026年底前接入监测点位不少于5000个。", [("接入", "监测点位不少于5000个")]),
     ("全市每年开展无人机巡查不少于4次。", [("开展", "无人机巡查不少于4次")]),
     ("在重点客源城市举办旅游推介会不少于8场。", [("举办", "旅游推介会不少于8场")]),
+    ("到2026年累计争取上级资金不少于1亿元。", [("争取", "上级资金不少于1亿元")]),
+    # a figure that describes the object leaves the verb acting; the condition ends at its first 的
+    ("对其中的高龄、失能老年人实行每周不少于1次的上门探访。", [("实行", "每周不少于1次的上门探访")]),
+    # a short subject, the means it uses, then the action
+    ("老旧小区通过购置、租赁等方式补足养老服务设施。", [("补足", "养老服务设施")]),
+    ("新建住宅小区按每百户不低于30平方米的标准配建社区养老服务用房。", [("配建", "社区养老服务用房")]),
     # a compound of the lexicon that jieba cuts into single characters
     ("做大做强养老产业。", [("做大做强", "养老产业")]),
     # a verb quoted in the name of the means is not the action after it

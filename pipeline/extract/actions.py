@@ -14,6 +14,8 @@ _JOINERS = {"和", "并", "与"}
 _CONDITION = regex.compile(r"(?:对于|对|凡)[^，。]*的")
 _GRANT_OPENER = regex.compile(r"对于|对|按照|按|通过")
 _YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
+_DE = regex.compile("的")
+_ATTRIBUTIVE_FIGURE = regex.compile(r"[^，。；的\d]{0,6}\d[\d.]*\p{Han}{0,3}的")
 _FIGURE_AHEAD = regex.compile(r"[^，。；]{0,10}?[\d一二两三四五六七八九十百千万]")
 _OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
@@ -71,14 +73,24 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
         grant = _grant_verbs(rules).search(text, stripped, condition.end())
         if grant:
             return grant.start()  # 对参训学员|给予每人每天不超过150元的食宿补助: to whom, then the grant
-        if e - condition.end() >= 3:
+        if e - condition.end() >= 3 and _lexicon_verbs(rules).search(text, condition.end(), e):
             return condition.end()  # 对首次认定的|高新技术企业给予30万元奖励: who qualifies, then the action
+        # 对其中的|高龄、失能老年人实行每周不少于1次的上门探访: the 的 that closes the condition is
+        # the first with a policy verb after it, not the last of the clause
+        for mark in _DE.finditer(text, stripped, condition.end()):
+            if _lexicon_verbs(rules).search(text, mark.end(), e):
+                return mark.end()
     if _GRANT_OPENER.match(text, stripped, e):
         grant = _grant_verbs(rules).search(text, stripped, e)
         if grant and e - grant.start() >= 3:
             return grant.start()  # 对新建助餐点|按每个不超过5万元|给予…补助: to whom and how much, then the grant
     frame = next((w for w in rules.non_action_verbs if text.startswith(w, stripped)), None)
     if frame is None:
+        # 老旧小区|通过购置、置换等方式|补足养老服务设施: a short subject, its means, then the action
+        opener = _subject_frame(rules).match(text, stripped, e)
+        frame_end = opener and _frame_ends(rules).search(text, opener.end(), e)
+        if frame_end and e - frame_end.end() >= 3 and _lexicon_verbs(rules).match(text, frame_end.end(), e):
+            return frame_end.end()
         return s
     frame_end = _frame_ends(rules).search(text, s, e)
     if frame_end and e - frame_end.end() >= 3:
@@ -95,6 +107,12 @@ def _quoted(text: str, start: int, position: int) -> bool:
     for ch in text[start:position]:
         depth = max(depth + _BRACKETS.get(ch, 0), 0)
     return depth > 0
+
+
+@functools.cache
+def _subject_frame(rules: ExtractRules) -> regex.Pattern:
+    words = "|".join(map(regex.escape, rules.frames_after_subject))
+    return regex.compile(rf"\p{{Han}}{{2,6}}?(?:{words})")
 
 
 @functools.cache
@@ -280,7 +298,7 @@ def _lexicon_compounds(tokens: list, rules: ExtractRules) -> list:
 
 def _is_setting(word: str, flag: str, rules: ExtractRules) -> bool:
     """A token of a clause's time or scope (2026, 年底, 前, 今年, 全市), not of its subject."""
-    return word.isdigit() or flag in ("t", "f") or word in rules.scope_words or word in rules.modifiers
+    return word.isdigit() or flag in ("t", "f") or word in rules.setting_words or word in rules.modifiers
 
 
 def _disposal_verb(tokens: list, rules: ExtractRules) -> int | None:
@@ -354,6 +372,8 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         comparator = _comparator_words(rules).search(clause, positions[first] + len(tokens[first][0]))
     if comparator and not _FIGURE_AHEAD.match(clause, comparator.end()):
         comparator = None  # 开展基层应急能力提升试点: 提升 with no figure after it compares nothing
+    if comparator and is_verb(first) and _ATTRIBUTIVE_FIGURE.match(clause, comparator.end()):
+        comparator = None  # 实行每周不少于1次的上门探访: the figure describes the object
     if comparator and "由" in clause[:comparator.start()] and comparator.start() in positions \
             and is_verb(positions.index(comparator.start())):
         # 简易注销公告时间由20天压缩至10天: the verb of the change, not a verb inside its subject
