@@ -98,6 +98,8 @@ def test_reworded_indicators_match_through_the_lexicon_and_different_ones_never_
     assert pairs[(4.5, None)] == "dropped" and pairs[(None, 5.5)] == "new"
     assert indicator_concept("单位国内生产总值能耗下降") == "energy_intensity"
     assert indicator_concept("易地搬迁脱贫") == "relocation"
+    # energy and carbon intensity are different goals, though both are per unit of output
+    assert indicator_concept("单位地区生产总值二氧化碳排放降低") == "carbon_intensity"
 
 
 def test_seed_against_its_2022_plan(validate_comparison):

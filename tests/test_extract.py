@@ -89,6 +89,7 @@ def test_targets_and_comparators(text, expected):
     "举办第十四届全国学生运动会。",                                        # ordinal
     "制定新时代中小学体育美育提升三年行动计划。",                          # duration in a name
     "突出“三个强化”。",                                                   # formulation
+    "过去两年全省经济年均增长5.3%，今年要巩固回升态势。",                    # the years before
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -415,6 +416,8 @@ def test_targets_against_last_year(text, expected):
     # fractions are shares; 至少有一人 is a count
     ("专项转移支付项目要减少三分之一", [("专项转移支付项目", 33.33)]),
     ("确保零就业家庭至少有一人就业", [("零就业家庭", 1)]),
+    # a share of an amount put to a use (以上用于 is no size class)
+    ("省级新增财力的三分之二以上用于民生领域", [("新增财力", 66.67)]),
     # a floor kept, with its figure before the line; foreign investment as a planned amount
     ("守住298万亩耕地保护红线", [("耕地保护红线", 298)]),
     ("全年实际使用外资2.5亿美元", [("实际使用外资", 2.5)]),

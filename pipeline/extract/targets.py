@@ -29,7 +29,7 @@ _TWO_HAN = regex.compile(r"\p{Han}{2}")
 _HAN = regex.compile(r"\p{Han}")
 _NOUN = regex.compile(r"\p{Han}{2,12}")
 _COUNTED_NOUN = regex.compile(r"[所个名家处项例座]?\p{Han}{2}")
-_CLASS_AFTER = regex.compile(r"(?:以上|以下)\p{Han}")
+_CLASS_AFTER = regex.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
 EARLIER_TARGET = regex.compile(r"\d[^，,；;、\d]{0,6}、")
