@@ -40,27 +40,26 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
     actions = []
     # one segmentation per item, then each clause takes its tokens: jieba's per-call set-up
     # costs more than the segmentation of a short clause
-    tokens, offset = [], start
-    for word, flag in pos_cut(text[start:end]):
-        tokens.append((word, flag, offset))
+    tokens = pos_cut(text[start:end])
+    starts, ends, offset = [], [], start
+    for word, _ in tokens:
+        starts.append(offset)
         offset += len(word)
-    k = 0
+        ends.append(offset)
+    k, n = 0, len(tokens)
     for s, e in clauses(text, start, end):
         s = _after_frame(text, s, e, rules)
         clause = text[s:e]
-        while k < len(tokens) and tokens[k][2] < s:
+        while k < n and starts[k] < s:
             k += 1
-        clause_tokens = []
         j = k
-        while j < len(tokens) and tokens[j][2] + len(tokens[j][0]) <= e:
-            clause_tokens.append(tokens[j][:2])
+        while j < n and ends[j] <= e:
             j += 1
         if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
-        covered = j > k and tokens[k][2] == s and tokens[j - 1][2] + len(tokens[j - 1][0]) == e
-        if not covered:
-            clause_tokens = None  # a word across a clause boundary: segment the clause alone
-        actions.extend(_clause_actions(clause, s, rules, pos_cut, clause_tokens))
+        covered = j > k and starts[k] == s and ends[j - 1] == e
+        # a word across a clause boundary: segment the clause alone
+        actions.extend(_clause_actions(clause, s, rules, pos_cut, tokens[k:j] if covered else None))
     return actions
 
 
@@ -251,6 +250,10 @@ def _verb_only(part: str, rules: ExtractRules, pos_cut) -> Action | None:
     """The action of a part that is only a verb (新建, 高效落实), else None: given a stand-in
     object, the part must read as that verb and nothing more."""
     stand_in = "工作"
+    word = part.strip()
+    cut = _modifier_cut(word, rules)
+    if _parts(word[cut:], rules) and cut + len(word[cut:]) == len(word) and word == part:
+        return _action(word[cut:], stand_in, part, 0, rules, "actions.lexicon.v1")  # 新建, 高效落实
     found = _clause_actions(part + stand_in, 0, rules, pos_cut, split_shared=False)
     if found and found[0].object == stand_in:
         return found[0]
@@ -282,18 +285,30 @@ def _action(verb: str, object_text: str, clause: str, offset: int, rules: Extrac
 
 def _lexicon_compounds(tokens: list, rules: ExtractRules) -> list:
     """Tokens that together spell a compound of the lexicon (做|大|做|强) become one verb token."""
+    starts = _compound_starts(rules)
     merged, i = [], 0
     while i < len(tokens):
-        for n in (4, 3, 2):
-            word = "".join(w for w, _ in tokens[i:i + n])
-            if i + n <= len(tokens) and word in rules.verbs and len(word) >= 3:
-                merged.append((word, "v"))
-                i += n
-                break
+        word = tokens[i][0]
+        if len(word) <= 2 and word in starts:
+            for n in (4, 3, 2):
+                joined = "".join(w for w, _ in tokens[i:i + n])
+                if i + n <= len(tokens) and len(joined) >= 3 and joined in rules.verbs:
+                    merged.append((joined, "v"))
+                    i += n
+                    break
+            else:
+                merged.append(tokens[i])
+                i += 1
         else:
             merged.append(tokens[i])
             i += 1
     return merged
+
+
+@functools.cache
+def _compound_starts(rules: ExtractRules) -> frozenset[str]:
+    """The one- and two-character openings of the lexicon's compounds of three or more characters."""
+    return frozenset(v[:k] for v in rules.verbs if len(v) >= 3 for k in (1, 2))
 
 
 def _is_setting(word: str, flag: str, rules: ExtractRules) -> bool:
@@ -314,16 +329,19 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     tokens = tokens if tokens is not None else pos_cut(clause)
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
     split = []
-    for word, flag in tokens:
-        cut = _modifier_cut(word, rules)
-        split.extend([(word[:cut], "d"), (word[cut:], "v")] if cut else [(word, flag)])
+    for token in tokens:
+        cut = _modifier_cut(token[0], rules)
+        if cut:
+            split.append((token[0][:cut], "d"))
+            split.append((token[0][cut:], "v"))
+        else:
+            split.append(token)
     tokens = _lexicon_compounds(split, rules)
-    positions, pos = [], 0
+    # where each token starts, and whether it lies within 《》 or “” (a verb there belongs to a title)
+    positions, inside, pos, depth = [], [], 0, 0
     for word, _ in tokens:
         positions.append(pos)
         pos += len(word)
-    inside, depth = [], 0  # tokens within 《》 or “”: a verb there belongs to a title
-    for word, _ in tokens:
         inside.append(depth > 0)
         if word in _BRACKETS:
             depth = max(depth + _BRACKETS[word], 0)

@@ -29,5 +29,17 @@ def pos_cut(text: str, user_dict: Path) -> list[tuple[str, str]]:
 
     Tags are the dictionary tags of the words (x when unknown), not jieba.posseg's HMM tagging,
     which is four times slower than segmentation and adds nothing the lexicons rely on."""
+    if len(text) <= _SHORT:
+        return list(_short_cut(text, user_dict))
     tokenizer, tags = _tokenizer(user_dict)
     return [(word, tags.get(word, "x")) for word in tokenizer.lcut(text)]
+
+
+_SHORT = 24  # names, heads and clauses the extractors segment again and again
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_cut(text: str, user_dict: Path) -> tuple[tuple[str, str], ...]:
+    """pos_cut of a short text, remembered: jieba's set-up per call costs more than the cut."""
+    tokenizer, tags = _tokenizer(user_dict)
+    return tuple((word, tags.get(word, "x")) for word in tokenizer.lcut(text))
