@@ -416,6 +416,19 @@ def test_targets_against_last_year(text, expected):
     # fractions are shares; 至少有一人 is a count
     ("专项转移支付项目要减少三分之一", [("专项转移支付项目", 33.33)]),
     ("确保零就业家庭至少有一人就业", [("零就业家庭", 1)]),
+    # a field's investment is a noun (水利投资), not the verb 投资
+    ("水利投资220亿元、交通投资850亿元左右", [("水利投资", 220), ("交通投资", 850)]),
+    # 分别 gives each of two indicators joined by 和 its own figure; 起数 needs no shared tail
+    ("生产安全事故起数和死亡人数分别下降3%和5%", [("生产安全事故起数", 3), ("死亡人数", 5)]),
+    ("城镇和农村居民人均可支配收入分别增长5.5%和7%", [("城镇居民人均可支配收入", 5.5),
+                                                  ("农村居民人均可支配收入", 7)]),
+    # visitors to receive, works to repair, results to form, tax relief to give, computing power
+    ("全年接待游客560万人次，实现旅游综合收入48亿元", [("接待游客", 560), ("实现旅游综合收入", 48)]),
+    ("修复水毁堤防300公里", [("修复水毁堤防", 300)]),
+    ("再减税降费1.6亿元", [("减税降费", 1.6)]),
+    ("智能算力规模达到6000P", [("智能算力规模", 6000)]),
+    # the figure a goal starts from (在…的基础上) is no target
+    ("在2024年全市博物馆接待观众246万人次的基础上，年接待观众力争突破300万人次", [("接待观众", 300)]),
     # a share of an amount put to a use (以上用于 is no size class)
     ("省级新增财力的三分之二以上用于民生领域", [("新增财力", 66.67)]),
     # a floor kept, with its figure before the line; foreign investment as a planned amount

@@ -24,6 +24,8 @@ _PERFECTIVE = regex.compile(r"(?:增长|提高|下降|完成|达到|实现|减�
 _PAST_YEAR_HEAD = regex.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)")
 _ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
+_IN_BASELINE_BEFORE = regex.compile(r"在[^，。；在]*$")
+_IN_BASELINE_AFTER = regex.compile(r"[^，。；]*基础上")
 _LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
 _HAN = regex.compile(r"\p{Han}")
@@ -97,14 +99,17 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 _LISTED = regex.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = regex.compile(r"[、和及]")
 _MODAL_TAIL = regex.compile(
-    r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+    r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 _DISTRIBUTIVE = regex.compile(r"[都均]|分别")
+_COMPLETE_MEASURE = ("数", "率", "量", "额", "值")
 
 
 def _shared_tail(first: str, last: str, rules: ExtractRules) -> str:
     """The words the listed items share, written once after the last (化学需氧量排放量 → 排放量): from
     the first head noun of the lexicon in the last item, else the part of the last item longer than
     the first (氮氧化物排放 after 二氧化硫 → 排放)."""
+    if first.endswith(_COMPLETE_MEASURE):
+        return ""  # 生产安全事故起数和死亡人数: the first names its own measure
     heads = [last.find(h, 2) for h in rules.shared_tail_heads if last.find(h, 2) > 0]
     if heads:
         return last[min(heads):]
@@ -148,6 +153,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after):
         return None
+    if _IN_BASELINE_BEFORE.search(before) and _IN_BASELINE_AFTER.match(after):
+        return None  # 在2024年全市博物馆接待观众246万人次的基础上: where the goal starts from
     if _BASELINE_FROM.search(before) and after.lstrip().startswith(_to_comparators(rules)):
         return None  # 由每人每年420元提高到450元: 420元 is where the measure starts, 450元 the goal
     if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
@@ -272,7 +279,8 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
     at = clause.find("分别")
     if at < 0 or clause_start + at > num_start:
         return None
-    items = [_LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", part)) for part in clause[:at].split("、")]
+    parts = clause[:at].split("、") if "、" in clause[:at] else _LIST_SEPARATOR.split(clause[:at])
+    items = [_LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", part)) for part in parts]
     figures = [clause_start + m.start() for m in _FIGURE.finditer(clause, at)]
     if len(items) < 2 or len(figures) != len(items) or num_start not in figures or not all(items):
         return None
@@ -405,6 +413,10 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
+    head_noun = indicator[:-len(verb)] if verb and indicator.endswith(verb) else ""
+    if head_noun and verb in rules.plan_amount_nouns and head_noun not in rules.verbs \
+            and head_noun not in rules.delivery_verbs:
+        return indicator, offset  # 水利投资220亿元: 投资 is the noun a field names, not a verb
     if verb and verb in indicator and not (cmp_start is not None and indicator.find(verb) >= 2):
         # (全社会研发经费投入增长12%, 把外商投资限制类条目缩减一半: with a comparator, a verb inside
         # the words is part of a noun and the words stand whole)
