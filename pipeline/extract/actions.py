@@ -58,6 +58,9 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
         if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
         covered = j > k and starts[k] == s and ends[j - 1] == e
+        if covered and not _lexicon_verbs(rules).search(clause) \
+                and not any(flag == "v" for _, flag in tokens[k:k + _FALLBACK_WINDOW + 1]):
+            continue  # no verb of the lexicon and none of jieba's where the fallback looks
         # a word across a clause boundary: segment the clause alone
         actions.extend(_clause_actions(clause, s, rules, pos_cut, tokens[k:j] if covered else None))
     return actions
@@ -115,6 +118,12 @@ def _subject_frame(rules: ExtractRules) -> regex.Pattern:
 
 
 @functools.cache
+def _past_markers(rules: ExtractRules) -> regex.Pattern:
+    words = {*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause}
+    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+
+
+@functools.cache
 def _frame_ends(rules: ExtractRules) -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, rules.frame_ends)))
 
@@ -138,7 +147,7 @@ def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> b
         return True
     if _CONDITION.match(stripped):
         return True  # 对新认定的市级智能工厂，(给予…): who qualifies
-    if any(m in stripped for m in (*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause)):
+    if _past_markers(rules).search(stripped):
         return True
     year = _YEAR_HEAD.match(stripped)
     return bool(year and plan_year and int(year.group(1)) < plan_year)

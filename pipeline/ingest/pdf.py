@@ -163,6 +163,16 @@ def _remove_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     return cleaned
 
 
+def _inline_sequel(paragraph: str, marker, families) -> bool:
+    """Whether a marker at a line start continues a list written inside the paragraph
+    (…1.2万人次；（4）…；|（5）改造…): the paragraph holds the marker before it, not at its start."""
+    from pipeline.structure.outline import to_int
+
+    family = next(f for f in families if f.id == marker.family)
+    return any(found.start() > 0 and to_int(found["num"]) == marker.number - 1
+               for found in family.pattern.finditer(paragraph))
+
+
 def _join_wrapped(pages: list[list[_Line]]) -> list[str]:
     """Re-join lines that the layout wrapped: a line that reaches the right margin continues on
     the next line unless that line is indented (a new paragraph) or starts with an outline
@@ -190,11 +200,12 @@ def _join_wrapped(pages: list[list[_Line]]) -> list[str]:
             # to the next line and leaves room at the end of this one.
             word = _LEADING_WORD.match(line.text)
             slack = (2 + 0.6 * len(word.group(0))) * size if word else 2 * size
+            marker = match_marker(line.text, families)
             joins = (
                 previous is not None
                 and previous.x1 >= right - slack
                 and not indented
-                and match_marker(line.text, families) is None
+                and (marker is None or _inline_sequel(out[-1] if out else "", marker, families))
                 and out
             )
             if joins:

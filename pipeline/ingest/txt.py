@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -62,12 +63,14 @@ def _looks_like_utf16(data: bytes) -> bool:
     return max(even_zero, odd_zero) > 0.2 and len(data) % 2 == 0
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t\n\v\f\r
+
+
 def _is_plausible(text: str) -> bool:
     """Binary data decoded by luck is full of control characters."""
     if not text:
         return True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls / len(text) < 0.01
+    return len(_CONTROLS.findall(text)) / len(text) < 0.01
 
 
 def read_txt(path: Path, data: bytes, sha256: str) -> Ingested:
