@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -31,12 +33,17 @@ class Project:
     rule: str
 
 
+@functools.cache
+def _bracket_pattern(open_: str, close: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(open_)}{regex.escape(close)}]")
+
+
 @functools.lru_cache(maxsize=64)  # projects and targets both ask, item after item
 def find_brackets(text: str, start: int, end: int, open_: str, close: str) -> tuple[tuple[int, int], ...]:
     """Outermost bracket pairs, nesting handled: 《“十四五”…规划》 and 《…〈…〉…》 count once."""
     pairs, depth, begin = [], 0, None
-    for i in range(start, end):
-        ch = text[i]
+    for found in _bracket_pattern(open_, close).finditer(text, start, end):
+        i, ch = found.start(), found.group()
         if ch == open_:
             if depth == 0:
                 begin = i
@@ -291,7 +298,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
     phrase_named = kind in ("event", "programme")
     stops = _STOP_CHARS
     # overlapped: 历史文化街区 holds 文化街 and 街区; the check below keeps the longer one
-    for match in _suffix_pattern(tuple(suffixes)).finditer(text, start, end, overlapped=kind == "facility"):
+    for match in _suffix_hits(tuple(suffixes), text, start, end, overlapped=kind == "facility"):
         e = match.end()
         if e - 1 in taken or match.start() in taken:
             continue
@@ -459,6 +466,41 @@ def _body_preceders(rules: ExtractRules) -> tuple[str, ...]:
 @functools.cache
 def _leading_words(rules: ExtractRules) -> tuple[str, ...]:
     return tuple(sorted({*rules.modifiers, *rules.verbs, *rules.name_leading_verbs}, key=len, reverse=True))
+
+
+class _Hit(NamedTuple):
+    """A suffix found by the overlapping search, read like a match object."""
+    s: int
+    e: int
+    word: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def span(self) -> tuple[int, int]:
+        return self.s, self.e
+
+    def group(self, _: int = 0) -> str:
+        return self.word
+
+
+def _suffix_hits(suffixes: tuple[str, ...], text: str, start: int, end: int, overlapped: bool):
+    """Where the suffixes occur (longest first at each place); overlapped, 历史文化街区 holds both
+    文化街 and 街区. The standard library's engine scans a plain list of words several times faster."""
+    if not overlapped:
+        yield from _plain_pattern(suffixes, False).finditer(text, start, end)
+        return
+    for found in _plain_pattern(suffixes, True).finditer(text, start, end):
+        yield _Hit(found.start(1), found.end(1), found.group(1))
+
+
+@functools.cache
+def _plain_pattern(words: tuple[str, ...], overlapped: bool) -> re.Pattern:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?=({alternation}))" if overlapped else alternation)
 
 
 @functools.cache
