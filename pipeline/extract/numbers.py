@@ -5,6 +5,7 @@ around them), never converted globally, so 统一 and 两会 stay words.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -111,7 +112,8 @@ class NumberFinder:
                 rf"(?P<bare>{_AR}(?P<b_more>[多余])?{_MAG}?)",
             ]) + ")"
         )
-        self.fixed = regex.compile("|".join(regex.escape(w) for w in sorted(rules.fixed_words, key=len, reverse=True)))
+        # a plain list of words: the standard library's engine scans it several times faster
+        self.fixed = re.compile("|".join(re.escape(w) for w in sorted(rules.fixed_words, key=len, reverse=True)))
         self.units = rules.units
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Number]:
