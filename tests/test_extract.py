@@ -157,6 +157,9 @@ def test_actions(text, verb, obj, category):
     # a short subject, the means it uses, then the action
     ("老旧小区通过购置、租赁等方式补足养老服务设施。", [("补足", "养老服务设施")]),
     ("新建住宅小区按每百户不低于30平方米的标准配建社区养老服务用房。", [("配建", "社区养老服务用房")]),
+    # the verb closes the clause and acts on whom 对 names
+    ("对超标排放的企业依法查处，实施按日连续处罚。", [("查处", "超标排放的企业"), ("实施", "按日连续处罚")]),
+    ("对非法设置的排污口依法清理取缔。", [("清理取缔", "非法设置的排污口")]),
     # a compound of the lexicon that jieba cuts into single characters
     ("做大做强养老产业。", [("做大做强", "养老产业")]),
     # a verb quoted in the name of the means is not the action after it

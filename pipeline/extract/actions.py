@@ -50,6 +50,7 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
         ends.append(offset)
     k, n = 0, len(tokens)
     for s, e in clauses(text, start, end):
+        opening = s
         s = _after_frame(text, s, e, rules)
         clause = text[s:e]
         while k < n and starts[k] < s:
@@ -64,8 +65,37 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
                 and not any(flag == "v" for _, flag in tokens[k:k + _FALLBACK_WINDOW + 1]):
             continue  # no verb of the lexicon and none of jieba's where the fallback looks
         # a word across a clause boundary: segment the clause alone
-        actions.extend(_clause_actions(clause, s, rules, pos_cut, tokens[k:j] if covered else None))
+        found = _clause_actions(clause, s, rules, pos_cut, tokens[k:j] if covered else None)
+        if not found and s > opening:
+            found = _aimed_action(text, opening, s, e, rules)
+        actions.extend(found)
     return actions
+
+
+def _aimed_action(text: str, opening: int, s: int, e: int, rules: ExtractRules) -> list[Action]:
+    """对超标排放的企业|依法查处: the verb ends the clause and acts on whom 对 names."""
+    head = _AIMED.match(text, opening, s)
+    verb = _final_verb(rules).search(text, s, e)
+    if not head or not verb:
+        return []
+    word = verb.group("verb")
+    category = next((rules.verbs[p] for p in reversed(_parts(word, rules) or ()) if rules.verbs[p] != "other"),
+                    rules.verbs.get(word, "other"))
+    target = text[head.end():verb.start()].strip()
+    begin = opening + len(text[opening:e]) - len(text[opening:e].lstrip())
+    finish = e - (len(text[opening:e]) - len(text[opening:e].rstrip()))
+    return [Action(word, target, category, text[begin:finish], (begin, finish), "actions.aimed.v1")]
+
+
+_AIMED = regex.compile(r"\s*(?:对于|对)")
+
+
+@functools.cache
+def _final_verb(rules: ExtractRules) -> regex.Pattern:
+    """A verb of the lexicon closing a clause, after the subject it acts on and its modifiers."""
+    verbs = "|".join(map(regex.escape, sorted((v for v in rules.verbs if len(v) > 1), key=len, reverse=True)))
+    modifiers = "|".join(map(regex.escape, sorted(rules.modifiers, key=len, reverse=True)))
+    return regex.compile(rf"(?:{modifiers})*(?P<verb>{verbs})\s*$")
 
 
 def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
