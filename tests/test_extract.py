@@ -35,6 +35,10 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("让最后20多万无电人口用上电", [("20多万", 20, "万", "quantity")]),
     # 一 is an article, except after 至少
     ("建立一个机制，确保至少有一人就业", [("一人", 1, "人", "quantity")]),
+    # ratings are ordinals, though a Latin letter follows the digit; inspections count by 处次
+    ("创建国家5A级旅游景区", [("5A级", 5, "A级", "ordinal")]),
+    ("引进五星级饭店", [("五星级", 5, "星级", "ordinal")]),
+    ("开展文物安全检查不少于300处次", [("300处次", 300, "处次", "quantity")]),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected

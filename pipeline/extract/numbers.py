@@ -104,6 +104,8 @@ class NumberFinder:
                 rf"(?P<year>(?:(?:19|20)\d{{2}}|{cn_year})\s*年(?![度]?[-—－–~～至到]\s*\d)(?!代))",
                 r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
+                # 国家5A级旅游景区, 五星级饭店: a rating, read as an ordinal
+                r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级))",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
                 # 减少三分之一, 缩减一半: a share written as a fraction, read as a percent
@@ -141,6 +143,9 @@ class NumberFinder:
         surface = match.group(0)
         before = text[span[0] - 1] if span[0] > 0 else ""
         after = text[span[1]] if span[1] < len(text) else ""
+        if kind_group == "rating":
+            unit = "A级" if "A" in surface else "星级"
+            return Number(surface, parse_numeral(surface[0]), unit, "ordinal", span, "numbers.rating.v1")
         if kind_group != "code" and (_latin(before) or (_latin(after) and kind_group != "measured")):
             return None  # PM2.5, F1, 4A: part of a name
         if kind_group in ("date", "date_range"):
