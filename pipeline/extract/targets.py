@@ -101,6 +101,7 @@ _LIST_SEPARATOR = regex.compile(r"[、和及]")
 _MODAL_TAIL = regex.compile(
     r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 _DISTRIBUTIVE = regex.compile(r"[都均]|分别")
+_BASE_YEAR_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
 _COMPLETE_MEASURE = ("数", "率", "量", "额", "值")
 
 
@@ -281,7 +282,8 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
         return None
     parts = clause[:at].split("、") if "、" in clause[:at] else _LIST_SEPARATOR.split(clause[:at])
     items = [_LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", part)) for part in parts]
-    figures = [clause_start + m.start() for m in _FIGURE.finditer(clause, at)]
+    figures = [clause_start + m.start() for m in _FIGURE.finditer(clause, at)
+               if not clause.startswith("年", m.end())]  # (分别比2024年下降3%: the year is the base)
     if len(items) < 2 or len(figures) != len(items) or num_start not in figures or not all(items):
         return None
     first, last = items[0], items[-1].rstrip(_SHARED_TAIL_END)
@@ -410,6 +412,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         head = moved.group(1)  # 城乡居民医保财政补助由每人每年420元提高到450元: 补助 is measured
     stripped = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head))
     offset = clause_start + len(head) - len(stripped)
+    stripped = _BASE_YEAR_TAIL.sub("", stripped)  # 排放总量分别比2024年(下降3%): the base is no part of it
     indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
