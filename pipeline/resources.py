@@ -172,6 +172,8 @@ class ExtractRules:
     non_action_verbs: tuple[str, ...]
     frame_ends: tuple[str, ...]
     frames_after_subject: tuple[str, ...]
+    attributive_verbs: tuple[str, ...]
+    predicate_markers: tuple[str, ...]
     action_prefix_words: tuple[str, ...]
     setting_words: tuple[str, ...]
     red_line_verbs: tuple[str, ...]
@@ -241,7 +243,8 @@ def extract_rules() -> ExtractRules:
             "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
-            "frame_ends", "frames_after_subject", "action_prefix_words", "setting_words", "nominal_heads",
+            "frame_ends", "frames_after_subject",
+            "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "generic_phrase_heads", "agency_pattern", "agency_preceders",
             "agency_followers",

@@ -161,6 +161,13 @@ def test_actions(text, verb, obj, category):
     # a short subject, the means it uses, then the action
     ("老旧小区通过购置、租赁等方式补足养老服务设施。", [("补足", "养老服务设施")]),
     ("新建住宅小区按每百户不低于30平方米的标准配建社区养老服务用房。", [("配建", "社区养老服务用房")]),
+    # 新建 describes the subject when an adverb marks a later verb as the predicate
+    ("新建住宅小区和公共建筑严格落实雨污分流。", [("落实", "雨污分流")]),
+    ("新建标准化蔬菜大棚1800亩。", [("新建", "标准化蔬菜大棚1800亩")]),
+    # whom a grant goes to, then the grant (组织 in 经济组织 is a noun)
+    ("对列入示范村的村集体经济组织给予贷款贴息支持。", [("给予", "贷款贴息支持")]),
+    # counted deliveries listed with 、 are an action each
+    ("全年实施文旅重点项目40个、完成投资120亿元以上。", [("实施", "文旅重点项目40个"), ("完成", "投资120亿元以上")]),
     # the verb closes the clause and acts on whom 对 names
     ("对超标排放的企业依法查处，实施按日连续处罚。", [("查处", "超标排放的企业"), ("实施", "按日连续处罚")]),
     ("对非法设置的排污口依法清理取缔。", [("清理取缔", "非法设置的排污口")]),

@@ -49,7 +49,7 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
         offset += len(word)
         ends.append(offset)
     k, n = 0, len(tokens)
-    for s, e in clauses(text, start, end):
+    for s, e in (part for span in clauses(text, start, end) for part in _count_list_parts(text, *span, rules)):
         opening = s
         s = _after_frame(text, s, e, rules)
         clause = text[s:e]
@@ -107,6 +107,9 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
         grant = _grant_verbs(rules).search(text, stripped, condition.end())
         if grant:
             return grant.start()  # 对参训学员|给予每人每天不超过150元的食宿补助: to whom, then the grant
+        grant = _grant_verbs(rules).search(text, condition.end(), e)
+        if grant and e - grant.start() >= 3:
+            return grant.start()  # 对列入示范村的村集体经济组织|给予贷款贴息支持: whom, then the grant
         if e - condition.end() >= 3 and _lexicon_verbs(rules).search(text, condition.end(), e):
             return condition.end()  # 对首次认定的|高新技术企业给予30万元奖励: who qualifies, then the action
         # 对其中的|高龄、失能老年人实行每周不少于1次的上门探访: the 的 that closes the condition is
@@ -185,6 +188,23 @@ def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> b
         return True
     year = _YEAR_HEAD.match(stripped)
     return bool(year and plan_year and int(year.group(1)) < plan_year)
+
+
+_COUNT_BEFORE = regex.compile(r"\d[\d.]*\s*\p{Han}{1,3}?(?:以上|左右|以内)?$")
+
+
+def _count_list_parts(text: str, s: int, e: int, rules: ExtractRules) -> list[tuple[int, int]]:
+    """A clause listing counted deliveries (实施文旅重点项目40个、完成投资120亿元以上) split at each 、
+    after a count that a verb of the lexicon follows: each part has its own verb."""
+    parts, begin = [], s
+    at = text.find("、", s, e)
+    while at != -1:
+        if _COUNT_BEFORE.search(text, begin, at) and _lexicon_verbs(rules).match(text, at + 1, e):
+            parts.append((begin, at))
+            begin = at + 1
+        at = text.find("、", at + 1, e)
+    parts.append((begin, e))
+    return parts
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -417,6 +437,13 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
             # the clause's verb; 给予最高1万元 stays a grant
             first = i
             break
+    if first is not None and tokens[first][0] in rules.attributive_verbs:
+        # 新建住宅小区和公共建筑|严格落实雨污分流: 新建 describes the subject; the verb comes after
+        # the subject and the adverb that marks the predicate
+        later = next((i for i in range(first + 2, min(len(tokens), first + 8))
+                      if is_verb(i) and tokens[i - 1][0] in rules.predicate_markers), None)
+        if later is not None and not any(w in "、，" for w, _ in tokens[first + 1:later]):
+            first = later
     if first is None:
         # no lexicon verb: a jieba verb near the start of the clause, category other; a clause
         # whose verb states the outcome (…比例达到95%) reports a target, not an action
