@@ -121,7 +121,8 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
         grant = _grant_verbs(rules).search(text, stripped, e)
         if grant and e - grant.start() >= 3:
             return grant.start()  # 对新建助餐点|按每个不超过5万元|给予…补助: to whom and how much, then the grant
-    frame = next((w for w in rules.non_action_verbs if text.startswith(w, stripped)), None)
+    frame = _frame_openers(rules).match(text, stripped, e)
+    frame = frame.group() if frame else None
     if frame is None:
         # 老旧小区|通过购置、置换等方式|补足养老服务设施: a short subject, its means, then the action
         opener = _subject_frame(rules).match(text, stripped, e)
@@ -158,6 +159,12 @@ def _subject_frame(rules: ExtractRules) -> regex.Pattern:
 def _past_markers(rules: ExtractRules) -> re.Pattern:
     words = {*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause}
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@functools.cache
+def _frame_openers(rules: ExtractRules) -> re.Pattern:
+    """The first of non_action_verbs (in the file's order) that opens a clause."""
+    return re.compile("|".join(map(re.escape, rules.non_action_verbs)))
 
 
 @functools.cache

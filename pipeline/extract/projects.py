@@ -433,11 +433,11 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
     while changed and s < suffix_start:
         changed = False
         run = text[s:suffix_start]
-        for word in _leading_words(rules):
-            if run.startswith(word) and len(run) > len(word) + 1:
-                s += len(word)
-                changed = True
-                break
+        # the longest leading word that leaves at least two characters of name
+        word = next((w for w in _words_opening(run[:_LONGEST_LEADING], rules) if len(run) > len(w) + 1), None)
+        if word:
+            s += len(word)
+            changed = True
         scope = _SCOPE.match(text[s:suffix_start])
         if scope and len(run) > scope.end() + 1:
             s += scope.end()
@@ -461,6 +461,20 @@ def _body_followers(rules: ExtractRules) -> tuple[str, ...]:
 def _body_preceders(rules: ExtractRules) -> tuple[str, ...]:
     """What may stand before a body's name inside a clause (由, 据, 会同 …, or a verb)."""
     return (*rules.agency_preceders, *_leading_words(rules))
+
+
+def _words_opening(run: str, rules: ExtractRules) -> list[str]:
+    """The leading words that open run, longest first (a set lookup per prefix length)."""
+    words = _leading_word_set(rules)
+    return [run[:k] for k in range(len(run), 0, -1) if run[:k] in words]
+
+
+_LONGEST_LEADING = 6
+
+
+@functools.cache
+def _leading_word_set(rules: ExtractRules) -> frozenset[str]:
+    return frozenset(w for w in _leading_words(rules) if len(w) <= _LONGEST_LEADING)
 
 
 @functools.cache
