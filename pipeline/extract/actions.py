@@ -355,24 +355,29 @@ def _action(verb: str, object_text: str, clause: str, offset: int, rules: Extrac
 
 def _lexicon_compounds(tokens: list, rules: ExtractRules) -> list:
     """Tokens that together spell a compound of the lexicon (做|大|做|强) become one verb token."""
-    starts = _compound_starts(rules)
-    merged, i = [], 0
-    while i < len(tokens):
+    starts, verbs, longest = _compound_starts(rules), rules.verbs, _longest_verb(rules)
+    merged, i, n = [], 0, len(tokens)
+    while i < n:
         word = tokens[i][0]
+        last, joined, best = i, word, None
         if len(word) <= 2 and word in starts:
-            for n in (4, 3, 2):
-                joined = "".join(w for w, _ in tokens[i:i + n])
-                if i + n <= len(tokens) and len(joined) >= 3 and joined in rules.verbs:
-                    merged.append((joined, "v"))
-                    i += n
+            for k in range(i + 1, min(n, i + longest)):
+                joined += tokens[k][0]
+                if len(joined) > longest:
                     break
-            else:
-                merged.append(tokens[i])
-                i += 1
+                if len(joined) >= 3 and joined in verbs:
+                    last, best = k, joined  # the longest compound wins
+        if best:
+            merged.append((best, "v"))
         else:
             merged.append(tokens[i])
-            i += 1
+        i = last + 1
     return merged
+
+
+@functools.cache
+def _longest_verb(rules: ExtractRules) -> int:
+    return max(map(len, rules.verbs))
 
 
 @functools.cache
