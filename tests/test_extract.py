@@ -436,6 +436,8 @@ def test_targets_against_last_year(text, expected):
     ("生产安全事故起数和死亡人数分别下降3%和5%", [("生产安全事故起数", 3), ("死亡人数", 5)]),
     ("城镇和农村居民人均可支配收入分别增长5.5%和7%", [("城镇居民人均可支配收入", 5.5),
                                                   ("农村居民人均可支配收入", 7)]),
+    # 各 right before the figure gives it to each listed indicator
+    ("新增限额以上住宿企业、限额以上餐饮企业各10家", [("新增限额以上住宿企业", 10), ("限额以上餐饮企业", 10)]),
     # one figure 分别 gives to a list, against a base year
     ("氮氧化物、挥发性有机物排放总量分别比2024年下降3%", [("氮氧化物排放总量", 3), ("挥发性有机物排放总量", 3)]),
     # visitors to receive, works to repair, results to form, tax relief to give, computing power

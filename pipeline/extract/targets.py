@@ -99,8 +99,8 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 _LISTED = regex.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = regex.compile(r"[、和及]")
 _MODAL_TAIL = regex.compile(
-    r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
-_DISTRIBUTIVE = regex.compile(r"[都均]|分别")
+    r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|各|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+_DISTRIBUTIVE = regex.compile(r"[都均]|分别|各\s*$")  # (…餐饮企业各10家: 各 right before the figure)
 _BASE_YEAR_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
 _COMPLETE_MEASURE = ("数", "率", "量", "额", "值")
 
