@@ -78,13 +78,8 @@ def _aimed_action(text: str, opening: int, s: int, e: int, rules: ExtractRules) 
     verb = _final_verb(rules).search(text, s, e)
     if not head or not verb:
         return []
-    word = verb.group("verb")
-    category = next((rules.verbs[p] for p in reversed(_parts(word, rules) or ()) if rules.verbs[p] != "other"),
-                    rules.verbs.get(word, "other"))
     target = text[head.end():verb.start()].strip()
-    begin = opening + len(text[opening:e]) - len(text[opening:e].lstrip())
-    finish = e - (len(text[opening:e]) - len(text[opening:e].rstrip()))
-    return [Action(word, target, category, text[begin:finish], (begin, finish), "actions.aimed.v1")]
+    return [_action(verb.group("verb"), target, text[opening:e], opening, rules, "actions.aimed.v1")]
 
 
 _AIMED = regex.compile(r"\s*(?:对于|对)")
@@ -93,9 +88,8 @@ _AIMED = regex.compile(r"\s*(?:对于|对)")
 @functools.cache
 def _final_verb(rules: ExtractRules) -> regex.Pattern:
     """A verb of the lexicon closing a clause, after the subject it acts on and its modifiers."""
-    verbs = "|".join(map(regex.escape, sorted((v for v in rules.verbs if len(v) > 1), key=len, reverse=True)))
     modifiers = "|".join(map(regex.escape, sorted(rules.modifiers, key=len, reverse=True)))
-    return regex.compile(rf"(?:{modifiers})*(?P<verb>{verbs})\s*$")
+    return regex.compile(rf"(?:{modifiers})*(?P<verb>{_lexicon_verbs(rules).pattern})\s*$")
 
 
 def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:

@@ -183,6 +183,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             value_max = float(values[1]) if "." in values[1] else int(values[1])
             comparator, rule_word = "range", "range"
 
+    line = ""  # the red line a figure stands before, when it is one
     verb = _delivery_verb(before, rules)
     if verb is not None and comparator is None and not _is_count(number, after, verb, rules, before):
         verb = None
@@ -195,15 +196,14 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "rate"
         elif head in rules.figure_first_heads and _words_after(after, rules):
             comparator, rule_word = "eq", "figure_first"  # 在100个地级以上城市进行公立医院改革试点
-        elif _red_line(before, after, rules):
+        elif line := _red_line(before, after, rules):
             comparator, rule_word = "ge", "red_line"  # 守住298万亩耕地保护红线: a floor kept
         else:
             return None
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
-    if rule_word == "red_line":
-        line = _red_line(before, after, rules)
+    if line:
         indicator, ind_start, end_of_target = line, s, e + after.index(line) + len(line)
     if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
