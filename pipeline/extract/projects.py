@@ -101,7 +101,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     for s, e in quotes:
         taken.update(range(s, e))
     quoted_names = {(s + 1, e - 1) for s, e in quotes}
-    for match in _suffix_pattern(rules.formulations).finditer(text, start, end, overlapped=True):
+    for match in _suffix_hits(rules.formulations, text, start, end, overlapped=True):
         s, e = match.span()
         if (s, e) in quoted_names or s in inside_titles:
             continue
@@ -155,7 +155,7 @@ def _bodies_opening_facilities(text: str, found: list[Project], rules: ExtractRu
         for word, _ in tagger(text[s:e]):
             at += len(word)
             ends.add(at)
-        for match in _suffix_pattern(rules.organization_suffixes).finditer(text, s + 2, e - 2):
+        for match in _suffix_hits(rules.organization_suffixes, text, s + 2, e - 2, overlapped=False):
             head = text[s:match.start()]
             # (古镇口大学城体育馆: 大学 runs on into 大学城, no body)
             # (新区大学|科教园区: a kind of place after the body, not a facility of its own name)
@@ -518,11 +518,6 @@ def _plain_pattern(words: tuple[str, ...], overlapped: bool) -> re.Pattern:
 
 
 @functools.cache
-def _suffix_pattern(suffixes: tuple[str, ...]) -> regex.Pattern:
-    return regex.compile("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True)))
-
-
-@functools.cache
 def _launch_pattern(rules: ExtractRules) -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, sorted(rules.launch_verbs, key=len, reverse=True))))
 
@@ -530,7 +525,7 @@ def _launch_pattern(rules: ExtractRules) -> regex.Pattern:
 @functools.cache
 def _runs_on(suffixes: tuple[str, ...]) -> regex.Pattern:
     """A facility suffix within the next few characters: the earlier one is inside a longer name."""
-    return regex.compile(r"\p{Han}{0,3}?(?:" + _suffix_pattern(suffixes).pattern + ")")
+    return regex.compile(r"\p{Han}{0,3}?(?:" + _plain_pattern(suffixes, False).pattern + ")")
 
 
 def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules, tagger=None) -> int:
