@@ -10,6 +10,7 @@ from pathlib import Path
 import regex
 
 from pipeline.errors import InputError
+from pipeline.numerals import to_int
 from pipeline.resources import ingest_rules, structure_rules
 from pipeline.types import Ingested, Source
 
@@ -166,8 +167,6 @@ def _remove_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
 def _inline_sequel(paragraph: str, marker, families) -> bool:
     """Whether a marker at a line start continues a list written inside the paragraph
     (…1.2万人次；（4）…；|（5）改造…): the paragraph holds the marker before it, not at its start."""
-    from pipeline.structure.outline import to_int
-
     family = next(f for f in families if f.id == marker.family)
     return any(found.start() > 0 and to_int(found["num"]) == marker.number - 1
                for found in family.pattern.finditer(paragraph))
