@@ -197,6 +197,8 @@ class ExtractRules:
     quoted_name_heads: tuple[str, ...]
     list_principle_before: tuple[str, ...]
     list_principle_after: tuple[str, ...]
+    unnamed_quote_before: tuple[str, ...]
+    unnamed_quote_after: tuple[str, ...]
     plus_programme_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
     generic_phrase_heads: tuple[str, ...]
@@ -250,7 +252,8 @@ def extract_rules() -> ExtractRules:
             "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
-            "list_principle_before", "list_principle_after", "plus_programme_heads", "place_cue_chars",
+            "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after",
+            "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
             "shared_tail_heads", "red_line_verbs", "red_line_nouns"}
     data = _load_yaml(name, keys)

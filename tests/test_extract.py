@@ -267,6 +267,19 @@ def test_not_actions(text):
     ("建成鹭洲镇区域养老服务中心", [("鹭洲镇区域养老服务中心", "facility", None)]),
     ("委托康颐养老服务有限公司运营鹭洲镇中心敬老院", [("康颐养老服务有限公司", "organization", None),
                                                   ("鹭洲镇中心敬老院", "facility", None)]),
+    # a route between two places joined by — or 至, figures with × or ± inside a works' name
+    ("建成凌川—梧溪天然气管道、鹭汀—石门岭支线", [("鹭汀—石门岭支线", "facility", None)]),
+    ("推进蒙西至桐岭±800千伏特高压直流输电工程和凌川—赭山500千伏线路工程",
+     [("蒙西至桐岭±800千伏特高压直流输电工程", "programme", None),
+      ("凌川—赭山500千伏线路工程", "programme", None)]),
+    ("开工苍崖电厂二期2×100万千瓦扩建工程", [("苍崖电厂二期2×100万千瓦扩建工程", "programme", None)]),
+    # a national day is named by 全国; a contest word runs on to a longer one; streets in a list
+    ("组织开展全国科普日活动", [("全国科普日", "event", None)]),
+    ("举办第二届柘林县政务服务技能比武大赛", [("第二届柘林县政务服务技能比武大赛", "event", None)]),
+    ("整治新华街、仓前街和东关巷，清理背街小巷", [("新华街", "facility", None), ("仓前街", "facility", None),
+                                             ("东关巷", "facility", None)]),
+    # a facility name before 与 and a street word is whole (no longer name runs on across 与)
+    ("推动雁川市第三人民医院与望湖街道共建", [("雁川市第三人民医院", "facility", None)]),
 ])
 def test_projects(text, expected):
     assert [(p.name, p.kind, p.status) for p in run(text).projects] == expected
@@ -337,6 +350,10 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     ("按照“从优、就高、不重复”的原则给予支持", []),
     ("推行“1+1+1”组合签约", [("1+1+1", "programme")]),
     ("打造“基础型+拓展型+实践型”科技特色课程", []),
+    # a practice rejected or a title awarded is no programme; a campaign or a formulation still is
+    ("坚决杜绝“先分后混”，评选“最美环卫工人”“最美城管队员”各10名", []),
+    ("筛查“回流药”“串换药”等违法违规行为", []),
+    ("开展排查整治“平安文旅”专项行动，整治“四乱”问题", [("平安文旅", "programme"), ("四乱", "formulation")]),
 ])
 def test_quoted_names_and_principles(text, expected):
     assert _projects(text) == expected

@@ -15,7 +15,7 @@ _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
                         r"|^十[一二三四五六七八九]五$")
 _CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
-_NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9]")
+_NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9×±]")  # ±800千伏…工程, 2×100万千瓦…工程
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨")
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
 _LIST_PUNCT = regex.compile(r"[，,；;：:。+\s]")
@@ -82,7 +82,8 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         name = text[s + 1:e - 1]
         if not name or len(name) > 24 or len(name) > 20 and "、" not in name:
             continue
-        if _states_principle(text, s, e, start, end, rules) or _emphasis(name, text, e, end, rules, tagger):
+        if _states_principle(text, s, e, start, end, rules) or _emphasis(name, text, e, end, rules, tagger) \
+                or _unnamed_quote(text, s, e, start, end, quotes, rules):
             continue
         if "+" in name and not _CODE.fullmatch(name) and not name.startswith(rules.plus_programme_heads):
             continue  # “中心厨房+助餐点”, “信用+监管”: a formula; “互联网+继续教育” names a programme
@@ -258,6 +259,23 @@ def _emphasis(name: str, text: str, e: int, end: int, rules: ExtractRules, tagge
     return len(words) == 1 and words[0][1] not in ("x", *_PROPER_TAGS)
 
 
+def _unnamed_quote(text: str, s: int, e: int, start: int, end: int, quotes, rules: ExtractRules) -> bool:
+    """杜绝“先分后混”, 评选“最美环卫工人”, “回流药”“串换药”等违法违规行为: a practice rejected or a
+    title awarded, not a programme. Quotes in a row share the words around them."""
+    name = text[s + 1:e - 1]
+    if _NUMERAL_LED.match(name) or text.startswith((*rules.quoted_name_heads, "专项"), e, end):
+        return False  # 整治“四乱”问题, 整治“平安文旅”专项行动: a formulation or a campaign is named
+    spans = dict(quotes)
+    first = s
+    while text[first - 1:first] == "”" and any(qe == first for qe in spans.values()):
+        first = next(qs for qs, qe in spans.items() if qe == first)
+    last = e
+    while last in spans:
+        last = spans[last]
+    return text.endswith(tuple(rules.unnamed_quote_before), start, first) \
+        or text.startswith(tuple(rules.unnamed_quote_after), last, end)
+
+
 def _states_list_principle(text: str, s: int, e: int, start: int, end: int, rules: ExtractRules) -> bool:
     """按照“集中连片、旱涝保收…”的要求: a list of qualities required, not a name."""
     if any(w in text[max(start, s - 6):s] for w in rules.list_principle_before):
@@ -311,6 +329,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # 历史文化街|区: the last character starts a longer suffix (街区)
         if text.startswith(("化", "制"), e):
             continue  # 市场化运作, 公司制改革: the suffix makes an adjective
+        if kind == "event" and text.startswith(tuple(suffixes), e):
+            continue  # 技能比武|大赛: the name runs on to a longer event word
         if kind in ("facility", "organization") and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
             continue  # 白沙镇中心敬老院, 考古遗址公园: the suffix is inside a longer facility name
         branch = _BRANCH.match(text, e, min(end, e + 12)) if kind == "organization" else None
@@ -319,8 +339,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
         if extension:
             e += len(extension)  # 岚山市博物馆新馆: the new building is named with its museum
-        if match.group(0) == "路" and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
-            continue  # 集成电路, 输配电线路: a road is named in a list of roads (学府路、人民路)
+        if match.group(0) in ("路", "街", "巷") and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
+            continue  # 集成电路, 背街小巷: a road or street is named in a list of them (学府路、人民路)
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
@@ -332,8 +352,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             s -= 1
         if kind == "organization":
             s = _after_joined_body(text, s, match.start(), tuple(suffixes))
-        if kind == "facility" and text[s - 1:s] == "至" and s - 1 > start and _is_han(text[s - 2]):
-            s -= 1  # 澄湾至岑阳城际铁路, 螺岗至棠溪公路: a route between two places
+        if kind in ("facility", "programme") and text[s - 1:s] in ("至", "—") and s - 1 > start \
+                and _is_han(text[s - 2]) and text[s - 2] not in stops:
+            s -= 1  # 澄湾至岑阳城际铁路, 凌川—赭山500千伏线路工程: a route between two places
             while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
                 s -= 1
         if facilities and s in facilities and match.group(0) == "项目":
@@ -381,7 +402,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         generic_level = phrase_named and any(
             head.startswith(w) and (len(head) - len(w) <= 2 or head[len(w):].startswith(rules.generic_heads))
             for w in rules.generic_phrase_heads)
-        if len(head) < 2 or head in rules.generic_heads or generic_level or phrase_named and head in rules.verbs:
+        if len(head) < 2 or head in rules.generic_heads and not (kind == "event" and head in _WORLDWIDE) \
+                or generic_level or phrase_named and head in rules.verbs:
             # 省级科技计划, 重大项目, 深化|工程建设项目: a level or a verb and a kind, no name
             # (区级名师培养工程 names one)
             continue
@@ -409,7 +431,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 
 
 _WORLDWIDE = ("世界", "全国", "国际", "中国")
-_ROAD_LIST = regex.compile(r"\p{Han}{2,4}路(?:[北南东西中]段)?[、和及]\p{Han}{2,4}路")
+_ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _PLACE_LEVEL = regex.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
@@ -524,8 +546,13 @@ def _launch_pattern(rules: ExtractRules) -> regex.Pattern:
 
 @functools.cache
 def _runs_on(suffixes: tuple[str, ...]) -> regex.Pattern:
-    """A facility suffix within the next few characters: the earlier one is inside a longer name."""
-    return regex.compile(r"\p{Han}{0,3}?(?:" + _plain_pattern(suffixes, False).pattern + ")")
+    """A facility suffix within the next few characters: the earlier one is inside a longer name.
+    A one-character suffix counts only right after it (高铁|站), and no gap crosses a stop
+    character (医院与望湖街道)."""
+    longer = tuple(x for x in suffixes if len(x) > 1)
+    single = "".join(x for x in suffixes if len(x) == 1)
+    gap = "[^" + "".join(sorted(_STOP_CHARS)) + r"\P{Han}]"
+    return regex.compile(gap + "{0,3}?(?:" + _plain_pattern(longer, False).pattern + ")" + (f"|[{single}]" if single else ""))
 
 
 def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules, tagger=None) -> int:
