@@ -278,6 +278,10 @@ def test_not_actions(text):
     ("举办第二届柘林县政务服务技能比武大赛", [("第二届柘林县政务服务技能比武大赛", "event", None)]),
     ("整治新华街、仓前街和东关巷，清理背街小巷", [("新华街", "facility", None), ("仓前街", "facility", None),
                                              ("东关巷", "facility", None)]),
+    # the words of a company or an institute are its name (建工, 创新), a verb after it ends it
+    ("鼓励泓津建工集团有限公司、泓远船舶重工集团有限公司等企业",
+     [("泓津建工集团有限公司", "organization", None), ("泓远船舶重工集团有限公司", "organization", None)]),
+    ("推动瀚江生物医药创新研究院提质增效", [("瀚江生物医药创新研究院", "organization", None)]),
     # a facility name before 与 and a street word is whole (no longer name runs on across 与)
     ("推动雁川市第三人民医院与望湖街道共建", [("雁川市第三人民医院", "facility", None)]),
 ])

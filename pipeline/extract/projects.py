@@ -113,7 +113,8 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
-        if e < end and _is_han(text[e]) and not text.startswith(_body_followers(rules), e):
+        if e < end and _is_han(text[e]) and not text.startswith(_body_followers(rules), e) \
+                and not _verb_follows(text, e, end, tagger):
             continue  # 市场监管局长 …: the body word runs on into a longer word
         place = next((p for p in places if text.endswith(p, start, s)), "")
         s -= len(place)  # 云溪市数字经济发展工作领导小组: the document's own place opens the name
@@ -345,7 +346,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
         if kind == "organization" and e < end and _is_han(text[e]) \
                 and not match.group(0).endswith("公司") \
-                and not text.startswith((*_AFTER_ORGANIZATION, *_body_followers(rules)), e):
+                and not text.startswith((*_AFTER_ORGANIZATION, *_body_followers(rules)), e) \
+                and not _verb_follows(text, e, end, tagger):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name (公司 always ends one)
         s = match.start()
         while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
@@ -386,7 +388,11 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                 s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
             s = _strip_leading_verbs(text, s, match.start(), rules)
         elif not (kind == "platform" and _HOTLINE.match(text, s, match.start())):
-            s = _cut_after_last_verb(text, s, match.start(), rules, tagger)  # (12345…热线 opens with its number)
+            if kind == "organization" and match.group(0).endswith(("公司", "集团", "研究院")):
+                s = _strip_leading_verbs(text, s, match.start(), rules)  # 鼓励|泓津建工集团有限公司: the
+                # words of a company or an institute (建工, 创新) are its name, only the verbs before it are not
+            else:
+                s = _cut_after_last_verb(text, s, match.start(), rules, tagger)  # (12345…热线 opens with its number)
             if kind == "platform":
                 s = _strip_leading_verbs(text, s, match.start(), rules)  # 高水平建设|山东高校科创国际客厅
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
@@ -570,6 +576,12 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
     return max([s, *ends])
 
 
+def _verb_follows(text: str, e: int, end: int, tagger) -> bool:
+    """A verb right after a body's name (…研究院提质增效, …改革局核定) ends the name."""
+    first = tagger(text[e:min(end, e + 6)])[:1]
+    return bool(first) and first[0][1].startswith("v") and len(first[0][0]) >= 2
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -593,7 +605,9 @@ def _is_proper(head: str, tagger, rules: ExtractRules) -> bool:
     word of two or more characters that jieba's dictionary does not know (泊子, 云溪)."""
     if any(ch in rules.place_cue_chars for ch in head) or _LATIN_OR_BRACKET.search(head):
         return True
-    return any(flag in _PROPER_TAGS or flag == "x" and len(word) >= 2 for word, flag in tagger(head))
+    # a one-character abbreviation (津, 沪) inside a head is a place name jieba broke up (泓|津)
+    return any(flag in _PROPER_TAGS or flag == "x" and len(word) >= 2 or flag == "j" and len(word) == 1
+               for word, flag in tagger(head))
 
 
 def _dedupe(projects: list[Project]) -> list[Project]:
