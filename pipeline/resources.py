@@ -198,6 +198,8 @@ class ExtractRules:
     list_principle_before: tuple[str, ...]
     list_principle_after: tuple[str, ...]
     unnamed_quote_before: tuple[str, ...]
+    stative_verbs: tuple[str, ...]
+    linking_verbs: tuple[str, ...]
     unnamed_quote_after: tuple[str, ...]
     plus_programme_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
@@ -252,7 +254,7 @@ def extract_rules() -> ExtractRules:
             "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
-            "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after",
+            "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after", "stative_verbs", "linking_verbs",
             "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
             "shared_tail_heads", "red_line_verbs", "red_line_nouns"}

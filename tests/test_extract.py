@@ -195,6 +195,7 @@ def test_verbs_sharing_an_object_give_an_action_each():
     "依托体育美育联盟，",                    # a means
     "全市电子信息制造业营业收入达到800亿元。",  # an outcome: the subject is the indicator
     "2025年营业收入达到800亿元。",            # the same after a year
+    "领导小组办公室设在区民政局。",            # a place, not an action
 ])
 def test_not_actions(text):
     assert run(text).actions == ()
@@ -531,6 +532,11 @@ def test_platforms_emphasis_and_dash_lists(text, expected):
     ("对参训学员给予每人每天不超过150元的食宿补助", [("给予", "每人每天不超过150元的食宿补助")]),
     # a verb in a relative clause (安排的资金) is not the clause's verb
     ("县财政安排的管护资金每亩每年不低于20元", []),
+    # 严格 is a modifier before a verb and the verb before a noun
+    ("严格临时占用城市道路审批，严格落实责任", [("严格", "临时占用城市道路审批"), ("落实", "责任")]),
+    # a clause that links two things ends in its verb, unless a verb of its own opens it
+    ("考核结果与养护经费拨付挂钩", [("挂钩", "考核结果与养护经费拨付")]),
+    ("推动养老机构运营补贴与等级评定结果挂钩", [("推动", "养老机构运营补贴与等级评定结果挂钩")]),
 ])
 def test_actions_behind_means_recipients_and_relative_clauses(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected

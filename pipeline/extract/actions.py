@@ -19,7 +19,6 @@ _YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
 _DE = regex.compile("的")
 _ATTRIBUTIVE_FIGURE = regex.compile(r"[^，。；的\d]{0,6}\d[\d.]*\p{Han}{0,3}的")
 _FIGURE_AHEAD = regex.compile(r"[^，。；]{0,10}?[\d一二两三四五六七八九十百千万]")
-_OUTCOME_VERBS = {"达到", "保持", "控制", "突破", "超过", "低于", "高于", "不低于", "不少于", "不超过", "稳定", "实现"}
 
 
 @dataclass(frozen=True)
@@ -66,10 +65,23 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
             continue  # no verb of the lexicon and none of jieba's where the fallback looks
         # a word across a clause boundary: segment the clause alone
         found = _clause_actions(clause, s, rules, pos_cut, tokens[k:j] if covered else None)
+        found = _linked_action(clause, s, found, rules) or found
         if not found and s > opening:
             found = _aimed_action(text, opening, s, e, rules)
         actions.extend(found)
     return actions
+
+
+def _linked_action(clause: str, offset: int, found: list[Action], rules: ExtractRules) -> list[Action]:
+    """考核结果与养护经费拨付|挂钩: a clause that links two things ends in its verb, unless the
+    action found opens the clause before 与 (推动…与…挂钩)."""
+    body = clause.strip().rstrip("。；;")
+    verb = next((v for v in rules.linking_verbs if body.endswith(v)), None)
+    if verb is None or "与" not in body[:-len(verb)]:
+        return []
+    if found and 0 <= body.find(found[0].verb) < body.index("与"):
+        return []
+    return [_action(verb, body[:-len(verb)], clause, offset, rules, "actions.linked.v1")]
 
 
 def _aimed_action(text: str, opening: int, s: int, e: int, rules: ExtractRules) -> list[Action]:
@@ -454,7 +466,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         # no lexicon verb: a jieba verb near the start of the clause, category other; a clause
         # whose verb states the outcome (…比例达到95%) reports a target, not an action
         for i, (word, flag) in enumerate(tokens[:_FALLBACK_WINDOW]):
-            if flag == "v" and len(word) >= 2 and word not in rules.modifiers and word not in _OUTCOME_VERBS \
+            if flag == "v" and len(word) >= 2 and word not in rules.modifiers and word not in rules.stative_verbs \
                     and not (i + 1 < len(tokens) and tokens[i + 1][0] == "的"):
                 first = i
                 break
