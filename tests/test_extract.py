@@ -537,6 +537,9 @@ def test_platforms_emphasis_and_dash_lists(text, expected):
     # a clause that links two things ends in its verb, unless a verb of its own opens it
     ("考核结果与养护经费拨付挂钩", [("挂钩", "考核结果与养护经费拨付")]),
     ("推动养老机构运营补贴与等级评定结果挂钩", [("推动", "养老机构运营补贴与等级评定结果挂钩")]),
+    # what is built stands first and the verb closes the clause; a state that improves is no action
+    ("澄阳县餐厨垃圾处理厂建成投用", [("建成投用", "澄阳县餐厨垃圾处理厂")]),
+    ("全市水环境质量持续改善", []),
 ])
 def test_actions_behind_means_recipients_and_relative_clauses(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected

@@ -68,6 +68,8 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
         found = _linked_action(clause, s, found, rules) or found
         if not found and s > opening:
             found = _aimed_action(text, opening, s, e, rules)
+        if not found:
+            found = _topic_action(text, s, e, rules)
         actions.extend(found)
     return actions
 
@@ -95,6 +97,14 @@ def _aimed_action(text: str, opening: int, s: int, e: int, rules: ExtractRules) 
 
 
 _AIMED = regex.compile(r"\s*(?:对于|对)")
+
+
+def _topic_action(text: str, s: int, e: int, rules: ExtractRules) -> list[Action]:
+    """城东立体停车场年底前|建成投用: what is acted on stands first, the verb closes the clause."""
+    verb = _final_verb(rules).search(text, s, e)
+    if not verb or verb.start() - s < 2 or _family(verb.group("verb"), rules) not in ("build", "supervise"):
+        return []  # 水环境质量持续改善, 本措施自…起施行: a state or a rule, not an action
+    return [_action(verb.group("verb"), text[s:verb.start()].strip(), text[s:e], s, rules, "actions.topic.v1")]
 
 
 @functools.cache
