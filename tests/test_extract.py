@@ -39,6 +39,12 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("创建国家5A级旅游景区", [("5A级", 5, "A级", "ordinal")]),
     ("引进五星级饭店", [("五星级", 5, "星级", "ordinal")]),
     ("开展文物安全检查不少于300处次", [("300处次", 300, "处次", "quantity")]),
+    # a works' phase and a prize are ordinals; half a year is a duration; once per period is a count
+    ("建设人才社区一期工程和电厂二期", [("一期", 1, "期", "ordinal"), ("二期", 2, "期", "ordinal")]),
+    ("获得一等奖", [("一等奖", 1, "等奖", "ordinal")]),
+    ("每半年至少开展一次巡查", [("半年", 0.5, "年", "duration"), ("一次", 1, "次", "quantity")]),
+    ("新增保障性租赁住房1500套（间），培训200个次", [("1500套（间）", 1500, "套（间）", "quantity"),
+                                               ("200个次", 200, "个次", "quantity")]),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected
@@ -358,6 +364,9 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # a practice rejected or a title awarded is no programme; a campaign or a formulation still is
     ("坚决杜绝“先分后混”，评选“最美环卫工人”“最美城管队员”各10名", []),
     ("筛查“回流药”“串换药”等违法违规行为", []),
+    # a method named with 一 only is a programme with no count in it; 一 among counts is one
+    ("实行“一事一议”，推行“一表通”", [("一事一议", "programme"), ("一表通", "programme")]),
+    ("强化“两客一危”车辆监管", [("两客一危", "formulation")]),
     ("开展排查整治“平安文旅”专项行动，整治“四乱”问题", [("平安文旅", "programme"), ("四乱", "formulation")]),
 ])
 def test_quoted_names_and_principles(text, expected):

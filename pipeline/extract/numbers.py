@@ -93,7 +93,7 @@ class NumberFinder:
         # every alternative opens with a digit, a Chinese numeral, 第 or 百: the look-ahead lets the
         # engine skip the other characters at once instead of trying twelve alternatives on each
         self.pattern = regex.compile(
-            rf"(?=[\d{_CN}第百])(?:" + "|".join([
+            rf"(?=[\d{_CN}第百半])(?:" + "|".join([
                 rf"(?P<date_range>(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月{dash}{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
@@ -105,7 +105,9 @@ class NumberFinder:
                 r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
                 # 国家5A级旅游景区, 五星级饭店: a rating, read as an ordinal
-                r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级))",
+                r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级|等奖))",
+                # 每半年: half a year or a month is a duration
+                r"(?P<half>半(?:年|个月)(?!度))",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
                 # 减少三分之一, 缩减一半: a share written as a fraction, read as a percent
@@ -143,8 +145,10 @@ class NumberFinder:
         surface = match.group(0)
         before = text[span[0] - 1] if span[0] > 0 else ""
         after = text[span[1]] if span[1] < len(text) else ""
+        if kind_group == "half":
+            return Number(surface, 0.5, surface[1:], "duration", span, "numbers.duration.v1")
         if kind_group == "rating":
-            unit = "A级" if "A" in surface else "星级"
+            unit = next(u for u in ("A级", "星级", "等奖") if u in surface)
             return Number(surface, parse_numeral(surface[0]), unit, "ordinal", span, "numbers.rating.v1")
         if kind_group != "code" and (_latin(before) or (_latin(after) and kind_group != "measured")):
             return None  # PM2.5, F1, 4A: part of a name
@@ -205,12 +209,17 @@ class NumberFinder:
     def _measured(self, match: regex.Match, span: tuple[int, int], text: str) -> Number | None:
         numeral, unit = match["m_num"], match["m_unit"]
         chinese = not numeral[0].isdigit()
-        if chinese and numeral == "一" and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]):
-            # 一个/一项 read as an article ("a"), but 至少有一人 is a count; fixed words (统一, 三农) are masked earlier
+        phase = chinese and unit == "期"  # 一期工程, 二期: the phase of a works, an ordinal
+        if chinese and numeral == "一" and not phase and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]) \
+                and not (unit == "次" and "每" in text[max(0, span[0] - 8):span[0]]):
+            # 一个/一项 read as an article ("a"), but 至少有一人 and 每半年开展一次 are counts; fixed
+            # words (统一, 三农) are masked earlier
             return None
         value = parse_numeral(numeral)
         if value is None:
             return None
+        if phase:
+            return Number(match.group(0), value, unit, "ordinal", span, "numbers.ordinal.v1")
         kind, magnitude = self.units[unit]
         if kind == "duration" and unit in ("年", "月", "日") and not chinese and value >= 1000:
             return None

@@ -11,6 +11,7 @@ import regex
 from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
+_COUNTS = regex.compile(r"[一二两三四五六七八九十双百千万]")
 # principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”), plan periods
 _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
                         r"|^十[一二三四五六七八九]五$")
@@ -91,8 +92,9 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             if not _is_named_list(name) or _states_list_principle(text, s, e, start, end, rules):
                 continue
             kind, rule = "programme", "projects.programme.quoted_list.v1"
-        elif _NUMERAL_LED.match(name) and name not in rules.fixed_words:
-            kind, rule = "formulation", "projects.formulation.quoted.v1"
+        elif _NUMERAL_LED.match(name) and name not in rules.fixed_words and set(_COUNTS.findall(name)) != {"一"}:
+            kind, rule = "formulation", "projects.formulation.quoted.v1"  # (“一事一议”, “一表通”: a
+            # method named with 一 only, no count)
         elif name.endswith(tuple(rules.event_suffixes)):
             kind, rule = "event", "projects.event.quoted.v1"
         else:
