@@ -200,6 +200,8 @@ class ExtractRules:
     unnamed_quote_before: tuple[str, ...]
     stative_verbs: tuple[str, ...]
     linking_verbs: tuple[str, ...]
+    delivery_categories: tuple[str, ...]
+    not_delivery_verbs: tuple[str, ...]
     unnamed_quote_after: tuple[str, ...]
     plus_programme_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
@@ -254,7 +256,8 @@ def extract_rules() -> ExtractRules:
             "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
-            "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after", "stative_verbs", "linking_verbs",
+            "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after", "stative_verbs", "linking_verbs", "delivery_categories",
+            "not_delivery_verbs",
             "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
             "shared_tail_heads", "red_line_verbs", "red_line_nouns"}
@@ -264,6 +267,9 @@ def extract_rules() -> ExtractRules:
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
+    unknown = set(data["delivery_categories"]) - _CATEGORIES
+    if unknown:
+        raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "deadline_patterns", "past_markers",
                "grant_pattern", "agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}

@@ -86,6 +86,10 @@ def test_large_units_keep_value_and_give_scalar():
     ("开发文创产品300款以上。", [(300, None, "款", "ge")]),
     # a red line is a floor
     ("严守18亿亩耕地红线。", [(18, None, "亿亩", "ge")]),
+    # a count after any verb of the lexicon's delivering families is delivered; a number without a
+    # measure word after a verb is none (a hotline), nor is a count a framing verb names
+    ("补植行道树1500株，招收博士后研究人员120名。", [(1500, None, "株", "eq"), (120, None, "名", "eq")]),
+    ("畅通12345政务服务便民热线，聚焦12条主次干道。", []),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected

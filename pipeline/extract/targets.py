@@ -184,7 +184,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "range", "range"
 
     line = ""  # the red line a figure stands before, when it is one
-    verb = _delivery_verb(before, rules)
+    verb = _delivery_verb(before, rules, number)
     if verb is not None and comparator is None and not _is_count(number, after, verb, rules, before):
         verb = None
     if comparator is None and verb is None:
@@ -364,12 +364,27 @@ def _rule_name(word: str) -> str:
     return names.get(word, "word")
 
 
-def _delivery_verb(before: str, rules: ExtractRules) -> str | None:
-    """The verb of a count of things to deliver (建设…等12所, 引进…300名)."""
-    for verb in sorted(rules.delivery_verbs, key=len, reverse=True):
+def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = None) -> str | None:
+    """The verb of a count of things to deliver (建设…等12所, 引进…300名); for a count with a
+    measure word, any verb of verbs.tsv in `delivery_categories` too (补植行道树1500株, 招收…120名)."""
+    for verb in _sorted_delivery_verbs(rules):
         if verb in before:
             return verb
-    return None
+    if number is None or not number.unit:
+        return None  # 畅通12345, 办好2026…: a number with no measure word counts nothing delivered
+    return next((verb for verb in _category_delivery_verbs(rules) if verb in before), None)
+
+
+@functools.cache
+def _sorted_delivery_verbs(rules: ExtractRules) -> tuple[str, ...]:
+    return tuple(sorted(rules.delivery_verbs, key=len, reverse=True))
+
+
+@functools.cache
+def _category_delivery_verbs(rules: ExtractRules) -> tuple[str, ...]:
+    words = (v for v, c in rules.verbs.items() if c in rules.delivery_categories and len(v) >= 2
+             and v not in rules.not_delivery_verbs)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 # 基础养老金最低标准每人每月再提高10元: an amount the plan adds again is a change of its own
