@@ -370,8 +370,9 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
     for verb in _sorted_delivery_verbs(rules):
         if verb in before:
             return verb
-    if number is None or not number.unit:
+    if number is None or not number.unit or number.kind == "money":
         return None  # 畅通12345, 办好2026…: a number with no measure word counts nothing delivered
+        # (an amount of money is delivered only by the funding verbs)
     return next((verb for verb in _category_delivery_verbs(rules) if verb in before), None)
 
 
