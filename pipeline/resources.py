@@ -202,6 +202,8 @@ class ExtractRules:
     linking_verbs: tuple[str, ...]
     delivery_categories: tuple[str, ...]
     not_delivery_verbs: tuple[str, ...]
+    nominal_verbs: tuple[str, ...]
+    purpose_clause: regex.Pattern
     unnamed_quote_after: tuple[str, ...]
     plus_programme_heads: tuple[str, ...]
     generic_heads: tuple[str, ...]
@@ -257,7 +259,7 @@ def extract_rules() -> ExtractRules:
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after", "stative_verbs", "linking_verbs", "delivery_categories",
-            "not_delivery_verbs",
+            "not_delivery_verbs", "nominal_verbs", "purpose_clause",
             "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
             "shared_tail_heads", "red_line_verbs", "red_line_nouns"}
@@ -271,7 +273,7 @@ def extract_rules() -> ExtractRules:
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "deadline_patterns", "past_markers",
-               "grant_pattern", "agency_pattern"}
+               "grant_pattern", "agency_pattern", "purpose_clause"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
@@ -286,6 +288,7 @@ def extract_rules() -> ExtractRules:
         eligibility_after=_compile(name, data["eligibility_after"]),
         forward_sentence=_compile(name, data["forward_sentence"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
+        purpose_clause=_compile(name, data["purpose_clause"]),
         agency_pattern=_compile(name, data["agency_pattern"]),
         past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),
         past_in_clause=_strings(name, "past_markers.clause", data["past_markers"]["clause"]),

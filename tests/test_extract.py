@@ -206,6 +206,9 @@ def test_verbs_sharing_an_object_give_an_action_each():
     "全市电子信息制造业营业收入达到800亿元。",  # an outcome: the subject is the indicator
     "2025年营业收入达到800亿元。",            # the same after a year
     "领导小组办公室设在区民政局。",            # a place, not an action
+    "以习近平新时代中国特色社会主义思想为指导，",  # a frame, whole
+    "为建设体育强区、健康琅溪提供有力支撑。",    # what the plan serves
+    "每人补贴500元。",                         # 补贴 is the grant's noun here, not a verb
 ])
 def test_not_actions(text):
     assert run(text).actions == ()

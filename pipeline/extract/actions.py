@@ -202,9 +202,13 @@ def _lexicon_verbs(rules: ExtractRules) -> re.Pattern:
 
 def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> bool:
     """Conditions (对…的), past results (2022年全市完成…, 同比增长) and means (依托…) are no actions."""
-    stripped = clause.strip()
+    stripped = clause.strip().rstrip("。；;")
     if stripped.endswith("的") or stripped.startswith(tuple(rules.non_action_verbs)):
         return True
+    if stripped.startswith("以") and stripped.endswith(tuple(w for w in rules.frame_ends if w.startswith("为"))):
+        return True  # 以习近平新时代中国特色社会主义思想为指导, 以医共体建设为抓手: a frame, whole
+    if rules.purpose_clause.match(stripped):
+        return True  # 为建设体育强区提供有力支撑: what the plan serves
     if _CONDITION.match(stripped):
         return True  # 对新认定的市级智能工厂，(给予…): who qualifies
     if _past_markers(rules).search(stripped):
@@ -440,7 +444,8 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
             depth = max(depth + sum(_BRACKETS.get(ch, 0) for ch in word), 0)
 
     def is_verb(i: int) -> bool:
-        return i < len(tokens) and not inside[i] and _parts(tokens[i][0], rules) is not None
+        return i < len(tokens) and not inside[i] and tokens[i][0] not in rules.nominal_verbs \
+            and _parts(tokens[i][0], rules) is not None
 
     def is_any_verb(i: int) -> bool:
         return is_verb(i) or i < len(tokens) and not inside[i] and tokens[i][1] == "v"
