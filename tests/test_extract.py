@@ -555,6 +555,10 @@ def test_platforms_emphasis_and_dash_lists(text, expected):
     ("推动养老机构运营补贴与等级评定结果挂钩", [("推动", "养老机构运营补贴与等级评定结果挂钩")]),
     # what is built stands first and the verb closes the clause; a state that improves is no action
     ("澄阳县餐厨垃圾处理厂建成投用", [("建成投用", "澄阳县餐厨垃圾处理厂")]),
+    # what 对 names may hold verbs; the verb that governs it is the action
+    ("对疫木除治实行全过程监理和验收", [("实行", "全过程监理和验收")]),
+    # X作为Y的依据, 用于: verbs of their own
+    ("督查结果作为干部考核的重要依据", [("作为", "干部考核的重要依据")]),
     ("全市水环境质量持续改善", []),
 ])
 def test_actions_behind_means_recipients_and_relative_clauses(text, expected):

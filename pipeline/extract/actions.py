@@ -133,6 +133,12 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
         for mark in _DE.finditer(text, stripped, condition.end()):
             if _lexicon_verbs(rules).search(text, mark.end(), e):
                 return mark.end()
+    if _AIMED.match(text, stripped, e):
+        # 对疫木除治|实行全过程监理和验收: what 对 names may hold verbs (除治, 建设北路); the action is
+        # the verb that governs it
+        aimed = _aimed_verbs(rules).search(text, _AIMED.match(text, stripped, e).end() + 2, e)
+        if aimed and e - aimed.start() >= 3:
+            return aimed.start()
     if _GRANT_OPENER.match(text, stripped, e):
         grant = _grant_verbs(rules).search(text, stripped, e)
         if grant and e - grant.start() >= 3:
@@ -181,6 +187,11 @@ def _past_markers(rules: ExtractRules) -> re.Pattern:
 def _frame_openers(rules: ExtractRules) -> re.Pattern:
     """The first of non_action_verbs (in the file's order) that opens a clause."""
     return re.compile("|".join(map(re.escape, rules.non_action_verbs)))
+
+
+@functools.cache
+def _aimed_verbs(rules: ExtractRules) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(rules.aimed_verbs, key=len, reverse=True))))
 
 
 @functools.cache
