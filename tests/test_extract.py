@@ -296,6 +296,11 @@ def test_not_actions(text):
     ("鼓励泓津建工集团有限公司、泓远船舶重工集团有限公司等企业",
      [("泓津建工集团有限公司", "organization", None), ("泓远船舶重工集团有限公司", "organization", None)]),
     ("推动瀚江生物医药创新研究院提质增效", [("瀚江生物医药创新研究院", "organization", None)]),
+    # a city opens a platform's name whose words hold verbs (开放); 赴 is no part of a name; an
+    # exchange is a body
+    ("上线澄岚市公共数据开放平台", [("澄岚市公共数据开放平台", "programme", None)]),
+    ("组织人才赴清华大学培训", [("清华大学", "organization", None)]),
+    ("支持企业在上海证券交易所上市", [("上海证券交易所", "organization", None)]),
     # a facility name before 与 and a street word is whole (no longer name runs on across 与)
     ("推动雁川市第三人民医院与望湖街道共建", [("雁川市第三人民医院", "facility", None)]),
 ])
@@ -355,6 +360,8 @@ def _projects(text: str, issuers=()):
     ("市工业和信息化局会同市财政局制定实施细则", ("江州市财政局",), [("市工业和信息化局", "organization")]),
     ("成立云溪市数字经济发展工作领导小组", ("云溪市人民政府办公室",),
      [("云溪市数字经济发展工作领导小组", "organization")]),
+    # the office of a body is the body named
+    ("由市委人才工作领导小组办公室负责", (), [("市委人才工作领导小组办公室", "organization")]),
     # 布局 ends in 局 but names no body
     ("优化区域均衡布局", (), []),
 ])
@@ -371,6 +378,7 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # a practice rejected or a title awarded is no programme; a campaign or a formulation still is
     ("坚决杜绝“先分后混”，评选“最美环卫工人”“最美城管队员”各10名", []),
     ("筛查“回流药”“串换药”等违法违规行为", []),
+    ("培育专精特新“小巨人”企业", []),                # a title a firm earns
     # a method named with 一 only is a programme with no count in it; 一 among counts is one
     ("实行“一事一议”，推行“一表通”", [("一事一议", "programme"), ("一表通", "programme")]),
     ("强化“两客一危”车辆监管", [("两客一危", "formulation")]),

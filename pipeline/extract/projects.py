@@ -17,7 +17,7 @@ _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?
                         r"|^十[一二三四五六七八九]五$")
 _CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9×±]")  # ±800千伏…工程, 2×100万千瓦…工程
-_STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨")
+_STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨赴")
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
 _LIST_PUNCT = regex.compile(r"[，,；;：:。+\s]")
 _HOTLINE = regex.compile(r"\d{3,}")
@@ -115,6 +115,8 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
     places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
+        if text.startswith("办公室", e) and not text.startswith("办公室主任", e):
+            e += 3  # 市委人才工作领导小组|办公室: the body's office is the body named
         if e < end and _is_han(text[e]) and not text.startswith(_body_followers(rules), e) \
                 and not _verb_follows(text, e, end, tagger):
             continue  # 市场监管局长 …: the body word runs on into a longer word
@@ -394,7 +396,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                 s = _strip_leading_verbs(text, s, match.start(), rules)  # 鼓励|泓津建工集团有限公司: the
                 # words of a company or an institute (建工, 创新) are its name, only the verbs before it are not
             else:
-                s = _cut_after_last_verb(text, s, match.start(), rules, tagger)  # (12345…热线 opens with its number)
+                s = _cut_after_last_verb(text, s, match.start(), rules, tagger,  # (12345…热线 opens with its number)
+                                         place_opens=kind == "platform")
             if kind == "platform":
                 s = _strip_leading_verbs(text, s, match.start(), rules)  # 高水平建设|山东高校科创国际客厅
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
@@ -405,6 +408,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             s += 1
         if s < e and text[s] in "期届号轮" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             continue  # 净化厂四期扩建工程: the phase belongs to the facility before it
+        if text[s:s + 1] in "（(" and not regex.search(r"[）)]", text[s:e]):
+            s += 1  # (二级客运站: the bracket opens a note, not the name
         name = text[s:e]
         head = text[s:match.start()]
         generic_level = phrase_named and any(
@@ -418,6 +423,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
                 and not any(flag in _PROPER_TAGS for _, flag in tagger(head)) \
                 and not any(ch in rules.place_cue_chars for ch in head) \
+                and not (kind == "platform" and _PLACE_LEVEL.match(head)) \
                 and not (kind == "platform" and _HOTLINE.match(head)):
             continue  # 旅游景区, 演出市场, 登山步道: these suffixes name a place only after a place name
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
@@ -453,7 +459,7 @@ _TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节
                            r"|月底前|月底|月|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
-_SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量)")
+_SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量|其中)")
 
 
 def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRules) -> int:
@@ -563,12 +569,16 @@ def _runs_on(suffixes: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(gap + "{0,3}?(?:" + _plain_pattern(longer, False).pattern + ")" + (f"|[{single}]" if single else ""))
 
 
-def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules, tagger=None) -> int:
+def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules, tagger=None,
+                         place_opens: bool = False) -> int:
     """Start the name after the verb that governs it: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛. A
     verb inside a name (引入江东颐康养老服务有限公司: 服务) is passed over when the words after an
     earlier verb already open with a proper name."""
     ends = sorted({m.end() for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True)})
     if tagger is not None:
+        if place_opens and _PLACE_LEVEL.match(text, s, suffix_start) \
+                and _opens_with_place(text[s:suffix_start], tagger, rules):
+            return s  # 澄岚市公共数据开放平台: a city opens the name, 开放 is inside it
         for cut in ends:
             if _PLACE_LEVEL.match(text, cut, suffix_start):
                 return cut  # 委托|银滩市规划设计研究院: a city opens the name, 规划 and 设计 are inside it
@@ -576,6 +586,14 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
             if first and (first[0][1] in _PROPER_TAGS or first[0][1] == "x" and len(first[0][0]) >= 2):
                 return cut
     return max([s, *ends])
+
+
+def _opens_with_place(run: str, tagger, rules: ExtractRules) -> bool:
+    """澄岚市…, 榆陵市…: the run opens with a place name, not with a verb or a modifier (推进驻区…,
+    加快区域…, 依托市…)."""
+    word, flag = (tagger(run[:6]) or [("", "")])[0]
+    return not (flag.startswith(("v", "d", "p")) or word in rules.verbs or word in rules.modifiers
+                or word in _leading_word_set(rules))
 
 
 def _verb_follows(text: str, e: int, end: int, tagger) -> bool:
