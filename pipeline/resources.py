@@ -204,6 +204,7 @@ class ExtractRules:
     not_delivery_verbs: tuple[str, ...]
     nominal_verbs: tuple[str, ...]
     aimed_verbs: tuple[str, ...]
+    route_words: tuple[str, ...]
     purpose_clause: regex.Pattern
     unnamed_quote_after: tuple[str, ...]
     plus_programme_heads: tuple[str, ...]
@@ -260,7 +261,7 @@ def extract_rules() -> ExtractRules:
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
             "list_principle_before", "list_principle_after", "unnamed_quote_before", "unnamed_quote_after", "stative_verbs", "linking_verbs", "delivery_categories",
-            "not_delivery_verbs", "nominal_verbs", "purpose_clause", "aimed_verbs",
+            "not_delivery_verbs", "nominal_verbs", "purpose_clause", "aimed_verbs", "route_words",
             "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
             "shared_tail_heads", "red_line_verbs", "red_line_nouns"}

@@ -287,6 +287,10 @@ def test_not_actions(text):
      [("蒙西至桐岭±800千伏特高压直流输电工程", "programme", None),
       ("凌川—赭山500千伏线路工程", "programme", None)]),
     ("开工苍崖电厂二期2×100万千瓦扩建工程", [("苍崖电厂二期2×100万千瓦扩建工程", "programme", None)]),
+    # a road named by its number and a road's section; 至 joins places only in a route's name
+    ("加快国道G528线洄水段改造，推进鹤皋至岳溪高速公路青梁段建设，开通县城至梁江峡谷景区专线",
+     [("国道G528线洄水段", "facility", None), ("鹤皋至岳溪高速公路青梁段", "facility", None),
+      ("梁江峡谷景区", "facility", None)]),
     # a national day is named by 全国; a contest word runs on to a longer one; streets in a list
     ("组织开展全国科普日活动", [("全国科普日", "event", None)]),
     ("举办第二届柘林县政务服务技能比武大赛", [("第二届柘林县政务服务技能比武大赛", "event", None)]),

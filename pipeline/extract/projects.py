@@ -112,6 +112,12 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         if not taken.intersection(range(s, e)) or any(qs <= s and e <= qe for qs, qe in quoted_names):
             found.append(Project(match.group(0), "formulation", None, (s, e), "projects.formulation.lexicon.v1"))
             taken.update(range(s, e))
+    for match in _ROAD_CODE.finditer(text, start, end):  # 国道G528线洄水段: a road named by its number
+        if match.end() < end and _is_han(text[match.end()]) and text[match.end()] not in "和与及等":
+            continue  # 国道G528线青梁县城至…段改扩建工程: the road opens a longer works' name
+        if not taken.intersection(range(*match.span())):
+            found.append(Project(match.group(0), "facility", None, match.span(), "projects.facility.road_code.v1"))
+            taken.update(range(*match.span()))
     places = _issuer_places(issuers)
     for match in rules.agency_pattern.finditer(text, start, end):
         s, e = match.span()
@@ -344,6 +350,10 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
         if extension:
             e += len(extension)  # 岚山市博物馆新馆: the new building is named with its museum
+        elif kind == "facility" and any(w in match.group(0) for w in rules.route_words):
+            section = _SECTION.match(text, e, min(end, e + 4))
+            if section:
+                e = section.end()  # 鹤皋至岳溪高速公路|青梁段: a road's section is named with it
         if match.group(0) in ("路", "街", "巷") and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
             continue  # 集成电路, 背街小巷: a road or street is named in a list of them (学府路、人民路)
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
@@ -359,7 +369,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if kind == "organization":
             s = _after_joined_body(text, s, match.start(), tuple(suffixes))
         if kind in ("facility", "programme") and text[s - 1:s] in ("至", "—") and s - 1 > start \
-                and _is_han(text[s - 2]) and text[s - 2] not in stops:
+                and _is_han(text[s - 2]) and text[s - 2] not in stops \
+                and (text[s - 1] == "—" or any(w in text[s:e] for w in rules.route_words)):
             s -= 1  # 澄湾至岑阳城际铁路, 凌川—赭山500千伏线路工程: a route between two places
             while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
                 s -= 1
@@ -445,6 +456,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 
 
 _WORLDWIDE = ("世界", "全国", "国际", "中国")
+_SECTION = regex.compile(r"\p{Han}{2,3}?段(?![落时])")
+_ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:\p{Han}{2,3}?段(?![落时]))?")
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
