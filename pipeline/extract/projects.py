@@ -113,7 +113,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             found.append(Project(match.group(0), "formulation", None, (s, e), "projects.formulation.lexicon.v1"))
             taken.update(range(s, e))
     for match in _ROAD_CODE.finditer(text, start, end):  # 国道G528线洄水段: a road named by its number
-        if match.end() < end and _is_han(text[match.end()]) and text[match.end()] not in "和与及等":
+        if _WORKS_AHEAD.match(text, match.end(), end):
             continue  # 国道G528线青梁县城至…段改扩建工程: the road opens a longer works' name
         if not taken.intersection(range(*match.span())):
             found.append(Project(match.group(0), "facility", None, match.span(), "projects.facility.road_code.v1"))
@@ -457,6 +457,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 
 _WORLDWIDE = ("世界", "全国", "国际", "中国")
 _SECTION = regex.compile(r"\p{Han}{2,3}?段(?![落时])")
+_WORKS_AHEAD = regex.compile(r"[^，。；、和与及等]{1,20}?(?:工程|项目)")
 _ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:\p{Han}{2,3}?段(?![落时]))?")
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
