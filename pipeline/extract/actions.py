@@ -101,6 +101,9 @@ _AIMED = regex.compile(r"\s*(?:对于|对)")
 
 def _topic_action(text: str, s: int, e: int, rules: ExtractRules) -> list[Action]:
     """城东立体停车场年底前|建成投用: what is acted on stands first, the verb closes the clause."""
+    body = text[s:e].rstrip("。；;，, ")
+    if not any(body[-n:] in rules.verbs for n in (2, 3, 4)):
+        return []  # (a cheap look at the clause's end before the pattern search)
     verb = _final_verb(rules).search(text, s, e)
     if not verb or verb.start() - s < 2 or _family(verb.group("verb"), rules) not in ("build", "supervise"):
         return []  # 水环境质量持续改善, 本措施自…起施行: a state or a rule, not an action

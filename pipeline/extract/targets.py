@@ -328,8 +328,9 @@ def _starts_with_past_year(sentence: str, plan_year: int) -> bool:
 def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple[str | None, str | None, int | None]:
     """Comparator word closest to the number (不低于50%, 提高到90%左右): its comparator and start."""
     best = None
-    words = {**rules.comparators_before, **(rules.comparators_change if changes else {})}
-    for word, comparator in words.items():
+    offset = max(0, len(before) - _COMPARATOR_REACH)
+    before = before[offset:]  # a comparator stands within a few words of its figure
+    for word, comparator in _comparator_words_before(rules, changes):
         idx = before.rfind(word)
         if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成"):
             continue  # 达标率, 网络达人: 达 inside a noun compares nothing
@@ -342,7 +343,15 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
             best = (comparator, word, idx)
     if best is None:
         return None, None, None
-    return best[0], _rule_name(best[1]), best[2]
+    return best[0], _rule_name(best[1]), best[2] + offset
+
+
+_COMPARATOR_REACH = 48  # characters before a figure where its comparator may stand (lists included)
+
+
+@functools.cache
+def _comparator_words_before(rules: ExtractRules, changes: bool) -> tuple[tuple[str, str], ...]:
+    return tuple({**rules.comparators_before, **(rules.comparators_change if changes else {})}.items())
 
 
 _LISTED_FIGURES = regex.compile(r"(?:\d+(?:\.\d+)?\s*[%‰\p{Han}]{0,4}?(?:左右|以上|以内)?[、和及])+$")
