@@ -45,6 +45,12 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("每半年至少开展一次巡查", [("半年", 0.5, "年", "duration"), ("一次", 1, "次", "quantity")]),
     ("新增保障性租赁住房1500套（间），培训200个次", [("1500套（间）", 1500, "套（间）", "quantity"),
                                                ("200个次", 200, "个次", "quantity")]),
+    # an edition holding a fixed word (二十届) is still an ordinal; merits and Roman levels are ordinals
+    ("举办第二十届全运会，荣立一等功，启动Ⅳ级应急响应", [("第二十届", 20, None, "ordinal"),
+                                                 ("一等功", 1, "等功", "ordinal"), ("Ⅳ级", 4, "级", "ordinal")]),
+    # a hotline's or a standard's number is a name; rates per mu or per person per month are money
+    ("畅通12345政务服务便民热线，执行GB/T 30600—2022标准", []),
+    ("培训80学时，补助100元/人/月", [("80学时", 80, "学时", "duration"), ("100元/人/月", 100, "元/人/月", "money")]),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected

@@ -16,7 +16,7 @@ from pipeline.types import Document, Item
 
 __all__ = ["Action", "Number", "Project", "Target", "extract_document", "extract_item"]
 
-_FORMULATION_COUNT = regex.compile(r"^(?:[一二两三四五六七八九十]+|双)(?:个|项|大|种|条|位|支|方)?")
+_FORMULATION_COUNT = regex.compile(r"^(?:[一二两三四五六七八九十]+|双)(?:个|项|种|条|位|支|方)?")  # 三大球: 三
 
 
 @functools.cache

@@ -78,6 +78,11 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
+_ROMAN = "ⅠⅡⅢⅣⅤ"
+_STANDARD_CODE = regex.compile(r"(?<![A-Za-z])(?:GB|DB|HJ|JT|JGJ|CJJ)(?:/T)?\s*\d+(?:\.\d+)?(?:\s*[—-]\s*\d{4})?")
+_HOTLINE_AFTER = regex.compile(r"\p{Han}{0,8}?(?:热线|电话)")
+
+
 class NumberFinder:
     """Compiled patterns for one set of rules (units, fixed words)."""
 
@@ -93,7 +98,7 @@ class NumberFinder:
         # every alternative opens with a digit, a Chinese numeral, 第 or 百: the look-ahead lets the
         # engine skip the other characters at once instead of trying twelve alternatives on each
         self.pattern = regex.compile(
-            rf"(?=[\d{_CN}第百半])(?:" + "|".join([
+            rf"(?=[\d{_CN}第百半ⅠⅡⅢⅣⅤ])(?:" + "|".join([
                 rf"(?P<date_range>(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月{dash}{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
@@ -105,7 +110,7 @@ class NumberFinder:
                 r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
                 # 国家5A级旅游景区, 五星级饭店: a rating, read as an ordinal
-                r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级|等奖))",
+                r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级|等奖|等功)|[ⅠⅡⅢⅣⅤ]级)",
                 # 每半年: half a year or a month is a duration
                 r"(?P<half>半(?:年|个月)(?!度))",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
@@ -131,9 +136,15 @@ class NumberFinder:
         for match in self.fixed.finditer(text, start, end):
             blocked.update(range(match.start(), match.end()))
         found = []
+        for match in _STANDARD_CODE.finditer(text, start, end):
+            blocked.update(range(match.start(), match.end()))  # GB/T 30600—2022: a standard's number
         for match in self.pattern.finditer(text, start, end):
-            if blocked.intersection(range(match.start(), match.end())) and match.lastgroup != "fraction":
-                continue  # (之一 is masked as "one of", but 三分之一 is a fraction)
+            if blocked.intersection(range(match.start(), match.end())) and match.lastgroup != "fraction" \
+                    and not (match.lastgroup == "ordinal" and match.start() not in blocked):
+                continue  # (之一 is masked as "one of", but 三分之一 is a fraction; 第|二十届 is an ordinal)
+            if match.lastgroup == "bare" and (_HOTLINE_AFTER.match(text, match.end(), end)
+                                              or text.endswith(("热线", "电话"), start, match.start())):
+                continue  # 12345政务服务便民热线, 森林火警电话12119: a hotline's number is its name
             number = self._number(match, text)
             if number is not None:
                 found.append(number)
@@ -148,7 +159,9 @@ class NumberFinder:
         if kind_group == "half":
             return Number(surface, 0.5, surface[1:], "duration", span, "numbers.duration.v1")
         if kind_group == "rating":
-            unit = next(u for u in ("A级", "星级", "等奖") if u in surface)
+            if surface[0] in _ROMAN:  # Ⅳ级应急响应: a level, in Roman numerals
+                return Number(surface, _ROMAN.index(surface[0]) + 1, "级", "ordinal", span, "numbers.rating.v1")
+            unit = next(u for u in ("A级", "星级", "等奖", "等功") if u in surface)
             return Number(surface, parse_numeral(surface[0]), unit, "ordinal", span, "numbers.rating.v1")
         if kind_group != "code" and (_latin(before) or (_latin(after) and kind_group != "measured")):
             return None  # PM2.5, F1, 4A: part of a name
