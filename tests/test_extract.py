@@ -96,6 +96,9 @@ def test_large_units_keep_value_and_give_scalar():
     # measure word after a verb is none (a hotline), nor is a count a framing verb names
     ("补植行道树1500株，招收博士后研究人员120名。", [(1500, None, "株", "eq"), (120, None, "名", "eq")]),
     ("畅通12345政务服务便民热线，聚焦12条主次干道。", []),
+    # a rate per 100,000 is one figure; a grade (二级以上) defines what is counted, never a goal
+    ("甲乙类法定传染病报告发病率控制在200/10万以内。", [(200, None, "/10万", "le")]),
+    ("完成全市38家二级以上医院改造。", [(38, None, "家", "eq")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
