@@ -300,6 +300,12 @@ def test_not_actions(text):
     ("加快国道G528线洄水段改造，推进鹤皋至岳溪高速公路青梁段建设，开通县城至梁江峡谷景区专线",
      [("国道G528线洄水段", "facility", None), ("鹤皋至岳溪高速公路青梁段", "facility", None),
       ("梁江峡谷景区", "facility", None)]),
+    # an event holding a quoted brand is named whole; a name opens at its edition or the place
+    # right before it when other words come first
+    ("举办第三届沣川“村BA”乡村篮球联赛", [("第三届沣川“村BA”乡村篮球联赛", "event", None)]),
+    ("冲击澄岭省第十七届运动会", [("澄岭省第十七届运动会", "event", None)]),
+    ("支持宁棠市人民政府办好第五届中国（宁棠）陶瓷外贸交易会",
+     [("第五届中国（宁棠）陶瓷外贸交易会", "event", None)]),
     # a national day is named by 全国; a contest word runs on to a longer one; streets in a list
     ("组织开展全国科普日活动", [("全国科普日", "event", None)]),
     ("举办第二届柘林县政务服务技能比武大赛", [("第二届柘林县政务服务技能比武大赛", "event", None)]),

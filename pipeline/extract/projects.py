@@ -378,6 +378,13 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # 羽毛球国家队训练基地项目: the facility names the project
         if facilities and s in facilities and not text.startswith(rules.generic_phrase_heads, s, match.start()):
             s = facilities[s]  # (岚山市图书馆新馆|主体工程 is the building's main works, no name of its own)
+        if kind == "event" and text[s - 1:s] == "”":
+            opening = text.rfind("“", start, s - 1)
+            if opening != -1 and s - 1 - opening <= 12:  # 第三届沣川“村BA”乡村篮球联赛: the event is
+                s = opening                              # named whole, its brand in quotes included
+                while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops \
+                        and s - 1 not in taken:
+                    s -= 1
         if text[s - 1:s] == "”":
             continue  # “一校一品”党建品牌创建工程: the quoted name already names it
         if s > start and text[s - 1:s + 1] in _leading_words(rules):
@@ -394,6 +401,11 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                                      match.start(), rules)
             if edition and s > edition.start():
                 s = edition.start()
+            elif edition and (edition.start() - s > 4 or _verb_pattern(rules).search(text, s, edition.start())):
+                # 宁棠市人民政府办好|第五届…交易会: a name opens at its edition or at the place right
+                # before it, when other words come first (新区首届全民运动会 keeps its short place)
+                place = _PLACE_BEFORE_EDITION.search(text, max(s, edition.start() - 3), edition.start())
+                s = place.start() if place else edition.start()
         elif phrase_named:
             drafted = _DRAFTED.search(text, max(start, s - 16), s)
             if match.group(0) == "计划" and drafted and _JOINED_NAME.fullmatch(text, drafted.end(), s):
@@ -456,6 +468,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 
 
 _WORLDWIDE = ("世界", "全国", "国际", "中国")
+_PLACE_BEFORE_EDITION = regex.compile(r"\p{Han}{2}[省市县区州]$")
 _SECTION = regex.compile(r"\p{Han}{2,3}?段(?![落时])")
 _WORKS_AHEAD = regex.compile(r"[^，。；、和与及等]{1,20}?(?:工程|项目)")
 _ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:\p{Han}{2,3}?段(?![落时]))?")
