@@ -99,6 +99,9 @@ def test_large_units_keep_value_and_give_scalar():
     # a rate per 100,000 is one figure; a grade (二级以上) defines what is counted, never a goal
     ("甲乙类法定传染病报告发病率控制在200/10万以内。", [(200, None, "/10万", "le")]),
     ("完成全市38家二级以上医院改造。", [(38, None, "家", "eq")]),
+    # standards to draft are delivered too; a measure word's alternative belongs to it
+    ("推进标准化，主导或参与制修订国家标准、行业标准15项。", [(15, None, "项", "eq")]),
+    ("全年强制检定工作计量器具8万台（件）。", [(8, None, "万台（件）", "eq")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected

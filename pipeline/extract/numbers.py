@@ -79,6 +79,7 @@ def _latin(ch: str) -> bool:
 
 
 _ROMAN = "ⅠⅡⅢⅣⅤ"
+_ALTERNATIVE_UNIT = regex.compile(r"（\p{Han}）")
 _STANDARD_CODE = regex.compile(r"(?<![A-Za-z])(?:GB|DB|HJ|JT|JGJ|CJJ)(?:/T)?\s*\d+(?:\.\d+)?(?:\s*[—-]\s*\d{4})?")
 _HOTLINE_AFTER = regex.compile(r"\p{Han}{0,8}?(?:热线|电话)")
 
@@ -245,4 +246,9 @@ class NumberFinder:
         if prefix and not chinese:
             value = parse_numeral(numeral[:prefix.start()])
             unit = prefix.group(0) + unit
-        return Number(match.group(0), value, unit, kind, span, f"numbers.{kind}.v1", scalar)
+        surface = match.group(0)
+        alternative = _ALTERNATIVE_UNIT.match(text, span[1])
+        if alternative and kind == "quantity" and not unit.endswith("）"):
+            # 8万台（件）, 1500套（间）: the measure word and its alternative are one unit
+            surface, unit, span = surface + alternative.group(0), unit + alternative.group(0), (span[0], alternative.end())
+        return Number(surface, value, unit, kind, span, f"numbers.{kind}.v1", scalar)
