@@ -51,6 +51,8 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     # a hotline's or a standard's number is a name; rates per mu or per person per month are money
     ("畅通12345政务服务便民热线，执行GB/T 30600—2022标准", []),
     ("培训80学时，补助100元/人/月", [("80学时", 80, "学时", "duration"), ("100元/人/月", 100, "元/人/月", "money")]),
+    # a range with the same magnitude at both ends is one number
+    ("全年快检18万—20万批次", [("18万—20万批次", 18, "万批次", "quantity")]),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected

@@ -105,7 +105,9 @@ class NumberFinder:
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
                 rf"(?P<pct_range>{_AR}\s*[%％]?{dash}{_AR}\s*[%％])",
                 # 300元至600元: a range whose unit is written at both ends
-                rf"(?P<range>{_AR}\s*(?P<range_first>{unit_alt})?{dash}{_AR}\s*"
+                # (18万—20万批次: with the same magnitude at both ends)
+                rf"(?P<range>{_AR}(?P<range_mag>{_MAG})?\s*(?P<range_first>{unit_alt})?{dash}{_AR}"
+                rf"(?(range_mag)(?P=range_mag))\s*"
                 rf"(?(range_first)(?P=range_first)|(?P<range_unit>{unit_alt})))",
                 rf"(?P<year>(?:(?:19|20)\d{{2}}|{cn_year})\s*年(?![度]?[-—－–~～至到]\s*\d)(?!代))",
                 r"(?P<plan_period>(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?![年个]))",
@@ -177,6 +179,7 @@ class NumberFinder:
         if kind_group == "range":
             unit = match["range_unit"] or match["range_first"]
             kind = self.units[unit][0]
+            unit = (match["range_mag"] or "") + unit
             return Number(surface, parse_numeral(regex.match(_AR, surface).group(0)), unit,
                           "duration" if kind == "duration" else kind, span, "numbers.range.v1")
         if kind_group == "year":
