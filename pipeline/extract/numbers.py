@@ -253,5 +253,6 @@ class NumberFinder:
         alternative = _ALTERNATIVE_UNIT.match(text, span[1])
         if alternative and kind == "quantity" and not unit.endswith("）"):
             # 8万台（件）, 1500套（间）: the measure word and its alternative are one unit
-            surface, unit, span = surface + alternative.group(0), unit + alternative.group(0), (span[0], alternative.end())
+            surface, unit = surface + alternative.group(0), unit + alternative.group(0)
+            span = (span[0], alternative.end())
         return Number(surface, value, unit, kind, span, f"numbers.{kind}.v1", scalar)

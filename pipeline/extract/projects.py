@@ -354,7 +354,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             section = _SECTION.match(text, e, min(end, e + 4))
             if section:
                 e = section.end()  # 鹤皋至岳溪高速公路|青梁段: a road's section is named with it
-        if match.group(0) in ("路", "街", "巷") and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
+        if match.group(0) in ("路", "街", "巷") \
+                and not _ROAD_LIST.search(text, max(start, match.start() - 8), min(end, e + 8)):
             continue  # 集成电路, 背街小巷: a road or street is named in a list of them (学府路、人民路)
         if match.group(0) == "节" and "届" not in text[max(start, match.start() - 8):match.start()]:
             continue  # 产业链关键环节: a festival is named with its edition (第三届清河梨花节)
@@ -593,7 +594,8 @@ def _runs_on(suffixes: tuple[str, ...]) -> regex.Pattern:
     longer = tuple(x for x in suffixes if len(x) > 1)
     single = "".join(x for x in suffixes if len(x) == 1)
     gap = "[^" + "".join(sorted(_STOP_CHARS)) + r"\P{Han}]"
-    return regex.compile(gap + "{0,3}?(?:" + _plain_pattern(longer, False).pattern + ")" + (f"|[{single}]" if single else ""))
+    return regex.compile(gap + "{0,3}?(?:" + _plain_pattern(longer, False).pattern + ")"
+                         + (f"|[{single}]" if single else ""))
 
 
 def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRules, tagger=None,
