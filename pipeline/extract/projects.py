@@ -16,8 +16,11 @@ _COUNTS = regex.compile(r"[一二两三四五六七八九十双百千万]")
 _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
                         r"|^十[一二三四五六七八九]五$")
 _CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
-_NAME_CHAR = regex.compile(r"[\p{Han}（）()·A-Za-z0-9×±]")  # ±800千伏…工程, 2×100万千瓦…工程
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨赴")
+# the last character before a name: neither a name character (±800千伏…工程, 2×100万千瓦…工程) nor
+# a stop character
+_BEFORE_NAME = regex.compile(r"[^\p{Han}（）()·A-Za-z0-9×±]|[" + "".join(sorted(_STOP_CHARS)) + "]",
+                             flags=regex.REVERSE)
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
 _LIST_PUNCT = regex.compile(r"[，,；;：:。+\s]")
 _HOTLINE = regex.compile(r"\d{3,}")
@@ -365,16 +368,14 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                 and not _verb_follows(text, e, end, tagger):
             continue  # 大学城, 大学科教园区: the suffix is part of a longer name (公司 always ends one)
         s = match.start()
-        while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
-            s -= 1
+        s = _name_start(text, start, s, taken)
         if kind == "organization":
             s = _after_joined_body(text, s, match.start(), tuple(suffixes))
         if kind in ("facility", "programme") and text[s - 1:s] in ("至", "—") and s - 1 > start \
                 and _is_han(text[s - 2]) and text[s - 2] not in stops \
                 and (text[s - 1] == "—" or any(w in text[s:e] for w in rules.route_words)):
             s -= 1  # 澄湾至岑阳城际铁路, 凌川—赭山500千伏线路工程: a route between two places
-            while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops and s - 1 not in taken:
-                s -= 1
+            s = _name_start(text, start, s, taken)
         if facilities and s in facilities and match.group(0) == "项目":
             continue  # 羽毛球国家队训练基地项目: the facility names the project
         if facilities and s in facilities and not text.startswith(rules.generic_phrase_heads, s, match.start()):
@@ -383,9 +384,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             opening = text.rfind("“", start, s - 1)
             if opening != -1 and s - 1 - opening <= 12:  # 第三届沣川“村BA”乡村篮球联赛: the event is
                 s = opening                              # named whole, its brand in quotes included
-                while s > start and _NAME_CHAR.match(text[s - 1]) and text[s - 1] not in stops \
-                        and s - 1 not in taken:
-                    s -= 1
+                s = _name_start(text, start, s, taken)
         if text[s - 1:s] == "”":
             continue  # “一校一品”党建品牌创建工程: the quoted name already names it
         if s > start and text[s - 1:s + 1] in _leading_words(rules):
@@ -623,6 +622,17 @@ def _opens_with_place(run: str, tagger, rules: ExtractRules) -> bool:
     word, flag = (tagger(run[:6]) or [("", "")])[0]
     return not (flag.startswith(("v", "d", "p")) or word in rules.verbs or word in rules.modifiers
                 or word in _leading_word_set(rules))
+
+
+def _name_start(text: str, start: int, s: int, taken: set[int]) -> int:
+    """Where a name ending at s begins: after the last stop or non-name character, and after any
+    character an earlier name took."""
+    before = _BEFORE_NAME.search(text, start, s)
+    begin = before.end() if before else start
+    for i in range(s - 1, begin - 1, -1):
+        if i in taken:
+            return i + 1
+    return begin
 
 
 def _verb_follows(text: str, e: int, end: int, tagger) -> bool:

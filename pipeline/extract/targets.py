@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -376,25 +377,26 @@ def _rule_name(word: str) -> str:
 def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = None) -> str | None:
     """The verb of a count of things to deliver (建设…等12所, 引进…300名); for a count with a
     measure word, any verb of verbs.tsv in `delivery_categories` too (补植行道树1500株, 招收…120名)."""
-    for verb in _sorted_delivery_verbs(rules):
-        if verb in before:
-            return verb
+    listed = _delivery_pattern(rules).findall(before)
+    if listed:
+        return max(listed, key=len)  # the longest named (新建改扩建 over 新建)
     if number is None or not number.unit or number.kind == "money":
         return None  # 畅通12345, 办好2026…: a number with no measure word counts nothing delivered
         # (an amount of money is delivered only by the funding verbs)
-    return next((verb for verb in _category_delivery_verbs(rules) if verb in before), None)
+    found = _category_delivery_pattern(rules).findall(before)
+    return max(found, key=len) if found else None
 
 
 @functools.cache
-def _sorted_delivery_verbs(rules: ExtractRules) -> tuple[str, ...]:
-    return tuple(sorted(rules.delivery_verbs, key=len, reverse=True))
+def _delivery_pattern(rules: ExtractRules) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(rules.delivery_verbs, key=len, reverse=True))))
 
 
 @functools.cache
-def _category_delivery_verbs(rules: ExtractRules) -> tuple[str, ...]:
+def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
     words = (v for v, c in rules.verbs.items() if c in rules.delivery_categories and len(v) >= 2
              and v not in rules.not_delivery_verbs)
-    return tuple(sorted(words, key=len, reverse=True))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 # 基础养老金最低标准每人每月再提高10元: an amount the plan adds again is a change of its own
