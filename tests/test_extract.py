@@ -311,6 +311,8 @@ def test_not_actions(text):
     ("冲击澄岭省第十七届运动会", [("澄岭省第十七届运动会", "event", None)]),
     ("支持宁棠市人民政府办好第五届中国（宁棠）陶瓷外贸交易会",
      [("第五届中国（宁棠）陶瓷外贸交易会", "event", None)]),
+    # a short head of common words before 工程/计划/行动 is a kind of works, not a name
+    ("加强涉水工程监管，落实养护计划", []),
     # a national day is named by 全国; a contest word runs on to a longer one; streets in a list
     ("组织开展全国科普日活动", [("全国科普日", "event", None)]),
     ("举办第二届柘林县政务服务技能比武大赛", [("第二届柘林县政务服务技能比武大赛", "event", None)]),
@@ -384,6 +386,9 @@ def _projects(text: str, issuers=()):
     ("市工业和信息化局会同市财政局制定实施细则", ("江州市财政局",), [("市工业和信息化局", "organization")]),
     ("成立云溪市数字经济发展工作领导小组", ("云溪市人民政府办公室",),
      [("云溪市数字经济发展工作领导小组", "organization")]),
+    # a verb inside a run, then a level word: the body named starts at the level word
+    ("由青梧县人民医院建设县急救指挥调度中心", (),
+     [("青梧县人民医院", "facility"), ("县急救指挥调度中心", "organization")]),
     # the office of a body is the body named
     ("由市委人才工作领导小组办公室负责", (), [("市委人才工作领导小组办公室", "organization")]),
     # 布局 ends in 局 but names no body

@@ -138,6 +138,11 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
                 continue  # 城市…局 inside a longer word: the level word must open the name
             s -= len(place)  # 配合东陵省交通运输厅: a province or city named before the level word
         s = _after_joined_body(text, s, e, rules.organization_suffixes)
+        verb_then_level = [m.end() for m in _verb_pattern(rules).finditer(text, s, e, overlapped=True)
+                           if text[m.end():m.end() + 1] in _LEVEL_WORDS and text[m.end() + 1:m.end() + 2] != "级"
+                           and m.end() < e - 2]
+        if verb_then_level:
+            s = verb_then_level[-1]  # 青梧县人民医院建设|县急救指挥调度中心: a verb, then the body it names
         name = text[s:e]
         if taken.intersection(range(s, e)) or "会同" in name or any(
                 i.endswith(name) or i.endswith(name + "员会") for i in issuers):  # 市卫生健康委(员会)
@@ -455,6 +460,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if match.group(0) == "项目" and (head.startswith(tuple(rules.generic_heads))
                                        or not _opens_with_name(head, tagger)):
             continue  # 城市更新项目, 瓶颈路段改造项目: a kind of project; 东关棚户区改造项目 names one
+        if kind == "programme" and match.group(0) in ("工程", "计划", "行动") and len(head) <= 4 \
+                and not _has_name_tag(head, tagger) and not _is_proper(head, tagger, rules):
+            continue  # 涉水工程, 养护计划, 应急响应行动: a short head of common words is a kind of works
         if kind == "event" and len(head) < 3 and "届" not in head and head not in _WORLDWIDE:
             continue  # 田径运动会, 艺术展演: a kind of event, not a named one (世界环境日 is)
         if not phrase_named:
