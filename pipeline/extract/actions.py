@@ -136,10 +136,11 @@ def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
         for mark in _DE.finditer(text, stripped, condition.end()):
             if _lexicon_verbs(rules).search(text, mark.end(), e):
                 return mark.end()
-    if _AIMED.match(text, stripped, e):
+    aimed_at = _AIMED.match(text, stripped, e)
+    if aimed_at:
         # 对疫木除治|实行全过程监理和验收: what 对 names may hold verbs (除治, 建设北路); the action is
         # the verb that governs it
-        aimed = _aimed_verbs(rules).search(text, _AIMED.match(text, stripped, e).end() + 2, e)
+        aimed = _aimed_verbs(rules).search(text, aimed_at.end() + 2, e)
         if aimed and e - aimed.start() >= 3:
             return aimed.start()
     if _GRANT_OPENER.match(text, stripped, e):

@@ -477,9 +477,10 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 
 _WORLDWIDE = ("世界", "全国", "国际", "中国")
 _PLACE_BEFORE_EDITION = regex.compile(r"\p{Han}{2}[省市县区州]$")
-_SECTION = regex.compile(r"\p{Han}{2,3}?段(?![落时])")
+_SECTION_WORDS = r"\p{Han}{2,3}?段(?![落时])"
+_SECTION = regex.compile(_SECTION_WORDS)
 _WORKS_AHEAD = regex.compile(r"[^，。；、和与及等]{1,20}?(?:工程|项目)")
-_ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:\p{Han}{2,3}?段(?![落时]))?")
+_ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:" + _SECTION_WORDS + ")?")
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
