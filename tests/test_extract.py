@@ -399,6 +399,27 @@ def test_bodies_named_in_the_text(text, issuers, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the one institution of its kind at a level is named by the level word alone
+    ("完成县博物馆馆藏一级、二级文物定级", [("县博物馆", "facility")]),
+    ("依托区委党校开展培训", [("区委党校", "organization")]),
+    ("实现市图书馆、方岩山景区通用", [("市图书馆", "facility"), ("方岩山景区", "facility")]),
+    # … but the level word must open the name: 全县 is a scope, 城区 a word, 青梧县 a longer name
+    ("全县博物馆免费开放", []),
+    ("由青梧县中医医院牵头", [("青梧县中医医院", "facility")]),
+    ("县法院院长参加", []),
+    # a day of observance is an event whatever its middle words
+    ("每年组织开展全国节能宣传周和全国低碳日活动", [("全国节能宣传周", "event"), ("全国低碳日", "event")]),
+    ("做好5月18日国际博物馆日主题宣传活动", [("国际博物馆日", "event")]),
+    ("全国日均接诊量下降", []),
+    # domain suffixes: harbours, heritage sites, ecological corridors
+    ("新建翠螺岛二级渔港，建设岑江生态廊道", [("翠螺岛二级渔港", "facility"), ("岑江生态廊道", "facility")]),
+    ("推进全国重点文物保护单位石岑窑址保护", [("石岑窑址", "facility")]),
+])
+def test_named_places_institutions_and_days(text, expected):
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("企业开办“一网通办、一窗通取”", [("一网通办、一窗通取", "programme")]),
     ("各部门要坚持“预防为主、积极消灭、生命至上”的方针", []),
     ("按照“从优、就高、不重复”的原则给予支持", []),

@@ -149,6 +149,9 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             continue
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
+    for project in _observances(text, start, end, rules, taken):
+        found.append(project)
+        taken.update(range(*project.span))
     for project in _partner_places(text, start, end, rules, tagger, taken):
         found.append(project)
         taken.update(range(*project.span))
@@ -160,6 +163,9 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         for project in _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, facilities):
             found.append(project)
             taken.update(range(*project.span))
+    for project in _level_institutions(text, start, end, rules, tagger, taken, issuers):
+        found.append(project)  # (after the names with a place: 青梧县中医医院 is named whole)
+        taken.update(range(*project.span))
     found += _bodies_opening_facilities(text, found, rules, tagger)
     found.sort(key=lambda p: (p.span[0], -p.span[1]))  # a longer name before the one it starts with
     return _dedupe(found)
@@ -186,6 +192,42 @@ def _bodies_opening_facilities(text: str, found: list[Project], rules: ExtractRu
                                       "projects.organization.in_facility.v1"))
                 break
     return bodies
+
+
+def _observances(text, start, end, rules: ExtractRules, taken):
+    """全国低碳日, 国际博物馆日: a day of observance is an event, whatever its middle words."""
+    for match in rules.observance_pattern.finditer(text, start, end):
+        if not taken.intersection(range(*match.span())):
+            yield Project(match.group(0), "event", None, match.span(), "projects.event.observance.v1")
+
+
+def _level_institutions(text, start, end, rules: ExtractRules, tagger, taken, issuers):
+    """县博物馆, 市图书馆, 区委党校: the one institution of its kind at the level of the notice.
+
+    The level word must open the name (全县博物馆 and 城区图书馆 name none); a body must also end
+    where a word of the clause follows (县法院院长 is a person)."""
+    for match in _level_institution_pattern(rules).finditer(text, start, end):
+        s, e = match.span()
+        if taken.intersection(range(s, e)) or any(i.endswith(match.group(0)) for i in issuers):
+            continue
+        if s > start and _is_han(text[s - 1]) and not text.endswith(_body_preceders(rules), start, s) \
+                and not _after_verb(text, start, s, tagger):
+            continue
+        extension = next((x for x in rules.facility_extensions if text.startswith(x, e)), "")
+        if match.group("facility"):
+            yield Project(text[s:e + len(extension)], "facility", None, (s, e + len(extension)),
+                          "projects.facility.level_institution.v1")
+        elif e >= end or not _is_han(text[e]) or text.startswith(_body_followers(rules), e) \
+                or _verb_follows(text, e, end, tagger):
+            yield Project(match.group(0), "organization", None, (s, e), "projects.organization.level_institution.v1")
+
+
+@functools.cache
+def _level_institution_pattern(rules: ExtractRules) -> regex.Pattern:
+    def alternatives(words):
+        return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+    return regex.compile(rf"[省市县区](?:(?P<facility>{alternatives(rules.level_facilities)})"
+                         rf"|委?(?P<body>{alternatives(rules.level_bodies)}))")
 
 
 def _partner_places(text, start, end, rules: ExtractRules, tagger, taken):
