@@ -384,6 +384,9 @@ def _projects(text: str, issuers=()):
     ("区林业局要用好视频监控塔，区气象局要加强预报", ("北岭区人民政府办公室",),
      [("区林业局", "organization"), ("区气象局", "organization")]),
     ("市工业和信息化局会同市财政局制定实施细则", ("江州市财政局",), [("市工业和信息化局", "organization")]),
+    # an issuer abbreviated by picking characters of its name is still the issuer
+    ("由市人社局牵头，市民政局配合", ("汀阳市人力资源和社会保障局",), [("市民政局", "organization")]),
+    ("市发展改革委要会同市财政局", ("曦川市发展和改革委员会",), [("市财政局", "organization")]),
     ("成立云溪市数字经济发展工作领导小组", ("云溪市人民政府办公室",),
      [("云溪市数字经济发展工作领导小组", "organization")]),
     # a verb inside a run, then a level word: the body named starts at the level word
@@ -429,6 +432,8 @@ def test_named_places_institutions_and_days(text, expected):
     ("坚决杜绝“先分后混”，评选“最美环卫工人”“最美城管队员”各10名", []),
     ("筛查“回流药”“串换药”等违法违规行为", []),
     ("培育专精特新“小巨人”企业", []),                # a title a firm earns
+    ("评比“最美村庄”，推行“网格化”管理", []),        # a title; an adjective
+    ("推进“镇村一体化”", [("镇村一体化", "programme")]),
     # a method named with 一 only is a programme with no count in it; 一 among counts is one
     ("实行“一事一议”，推行“一表通”", [("一事一议", "programme"), ("一表通", "programme")]),
     ("强化“两客一危”车辆监管", [("两客一危", "formulation")]),

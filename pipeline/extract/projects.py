@@ -12,8 +12,9 @@ from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 _COUNTS = regex.compile(r"[一二两三四五六七八九十双百千万]")
-# principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”), plan periods
-_SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
+# principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”, “网格化”), honorary
+# titles (“最美村庄”), plan periods
+_SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$|^\S{2}化$|^最美"
                         r"|^十[一二三四五六七八九]五$")
 _CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨赴")
@@ -145,8 +146,8 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             s = verb_then_level[-1]  # 青梧县人民医院建设|县急救指挥调度中心: a verb, then the body it names
         name = text[s:e]
         if taken.intersection(range(s, e)) or "会同" in name or any(
-                i.endswith(name) or i.endswith(name + "员会") for i in issuers):  # 市卫生健康委(员会)
-            continue
+                i.endswith(name) or i.endswith(name + "员会") or _abbreviates(name, i) for i in issuers):
+            continue  # 市卫生健康委(员会), 市人社局: the issuer, abbreviated
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
     for project in _observances(text, start, end, rules, taken):
@@ -192,6 +193,17 @@ def _bodies_opening_facilities(text: str, found: list[Project], rules: ExtractRu
                                       "projects.organization.in_facility.v1"))
                 break
     return bodies
+
+
+def _abbreviates(name: str, issuer: str) -> bool:
+    """市人社局 for 汀阳市人力资源和社会保障局, 市发展改革委 for 曦川市发展和改革委员会: the same level
+    word, then characters of the issuer's body in its order, ending in one of its last three."""
+    at = issuer.rfind(name[:1])
+    if len(name) < 3 or name[:1] not in _LEVEL_WORDS or at == -1:
+        return False
+    body = issuer[at + 1:]
+    chars = iter(body)
+    return name[-1] in body[-3:] and all(ch in chars for ch in name[1:])
 
 
 def _observances(text, start, end, rules: ExtractRules, taken):
