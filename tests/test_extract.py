@@ -392,6 +392,10 @@ def _projects(text: str, issuers=()):
     # a verb inside a run, then a level word: the body named starts at the level word
     ("由青梧县人民医院建设县急救指挥调度中心", (),
      [("青梧县人民医院", "facility"), ("县急救指挥调度中心", "organization")]),
+    # offices, institutes and joint meetings are bodies; a time word may follow the name
+    ("充分发挥县文物安全工作联席会议和县文物保护管理所作用", (),
+     [("县文物安全工作联席会议", "organization"), ("县文物保护管理所", "organization")]),
+    ("县财政局全年安排农村人居环境整治资金", (), [("县财政局", "organization")]),
     # the office of a body is the body named
     ("由市委人才工作领导小组办公室负责", (), [("市委人才工作领导小组办公室", "organization")]),
     # 布局 ends in 局 but names no body
