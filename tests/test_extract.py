@@ -630,3 +630,18 @@ def test_platforms_emphasis_and_dash_lists(text, expected):
 ])
 def test_actions_behind_means_recipients_and_relative_clauses(text, expected):
     assert [(a.verb, a.object) for a in run(text).actions] == expected
+
+
+def test_a_name_found_once_is_found_wherever_the_document_repeats_it():
+    from pipeline.extract import extract_document
+    from pipeline.structure import parse_document
+    from pipeline.types import Source
+
+    text = "一、重点任务\n1.支持滢川大学、滢川理工大学建设一流学科。\n2.支持滢川大学生态学科建设。\n"
+    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    first, second = doc.items
+    # in the second item 大学 runs on into 大学生: only the first item's reading names it there
+    assert [p.name for p in second.projects] == ["滢川大学"]
+    (again,) = second.projects
+    assert again.kind == "organization" and again.rule == "projects.named_again.v1"
+    assert doc.text[again.span[0]:again.span[1]] == "滢川大学"

@@ -48,7 +48,34 @@ def extract_document(doc: Document, rules: ExtractRules | None = None) -> Docume
     rules = rules or extract_rules()
     issuers = (*doc.meta.issuers, *doc.meta.signatories)
     items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules, issuers) for item in doc.items)
-    return dataclasses.replace(doc, items=items)
+    return dataclasses.replace(doc, items=_named_again(items, doc.text))
+
+
+def _named_again(items: tuple[Item, ...], text: str) -> tuple[Item, ...]:
+    """A name found in one item is a name wherever the document repeats it (永宁桥修缮工程 … 永宁桥):
+    the context that revealed it once need not recur."""
+    names = {p.name: p.kind for item in items for p in item.projects
+             if p.kind in _PROPAGATED_KINDS and len(p.name) >= 4}
+    if not names:
+        return items
+    pattern = regex.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
+    out = []
+    for item in items:
+        taken = [p.span for p in item.projects]
+        extra = []
+        for match in pattern.finditer(text, *item.span):
+            s, e = match.span()
+            if any(ps < e and s < pe for ps, pe in taken):
+                continue
+            extra.append(Project(match.group(0), names[match.group(0)], None, (s, e), "projects.named_again.v1"))
+            taken.append((s, e))
+        if extra:
+            item = dataclasses.replace(item, projects=tuple(sorted((*item.projects, *extra), key=lambda p: p.span)))
+        out.append(item)
+    return tuple(out)
+
+
+_PROPAGATED_KINDS = ("facility", "organization", "event")
 
 
 def _with_formulations(numbers: list[Number], projects: list[Project]) -> list[Number]:
