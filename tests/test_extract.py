@@ -421,6 +421,9 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # domain suffixes: harbours, heritage sites, ecological corridors
     ("新建翠螺岛二级渔港，建设岑江生态廊道", [("翠螺岛二级渔港", "facility"), ("岑江生态廊道", "facility")]),
     ("推进全国重点文物保护单位石岑窑址保护", [("石岑窑址", "facility")]),
+    # a facility inside a longer facility's name, four words before the later suffix
+    ("6月底前建成曦川经济技术开发区共享储能电站", [("曦川经济技术开发区共享储能电站", "facility")]),
+    ("加快建设鳌湾港区铁路专用线", [("鳌湾港区铁路专用线", "facility")]),
 ])
 def test_named_places_institutions_and_days(text, expected):
     assert _projects(text) == expected

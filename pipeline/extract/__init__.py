@@ -62,11 +62,13 @@ def _named_again(items: tuple[Item, ...], text: str) -> tuple[Item, ...]:
     out = []
     for item in items:
         taken = [p.span for p in item.projects]
+        named = {p.name for p in item.projects}
         extra = []
         for match in pattern.finditer(text, *item.span):
             s, e = match.span()
-            if any(ps < e and s < pe for ps, pe in taken):
-                continue
+            if match.group(0) in named or any(ps < e and s < pe for ps, pe in taken):
+                continue  # (each distinct name once per item, as extract_projects gives them)
+            named.add(match.group(0))
             extra.append(Project(match.group(0), names[match.group(0)], None, (s, e), "projects.named_again.v1"))
             taken.append((s, e))
         if extra:

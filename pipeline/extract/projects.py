@@ -398,7 +398,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # the suffix runs on into a longer word (计划生育, 工程师)
         if len(match.group(0)) == 1 and e < end and _is_han(text[e]) and text[e] not in "等和与及、的":
             continue  # 路径, 节点: a one-character suffix that runs on is no suffix
-        if kind == "facility" and text[e - 1:e + 1] in suffixes:
+        if kind == "facility" and e < end and text[e - 1:e + 1] in suffixes:
             continue  # 历史文化街|区: the last character starts a longer suffix (街区)
         if text.startswith(("化", "制"), e):
             continue  # 市场化运作, 公司制改革: the suffix makes an adjective
@@ -656,7 +656,7 @@ def _runs_on(suffixes: tuple[str, ...]) -> regex.Pattern:
     longer = tuple(x for x in suffixes if len(x) > 1)
     single = "".join(x for x in suffixes if len(x) == 1)
     gap = "[^" + "".join(sorted(_STOP_CHARS)) + r"\P{Han}]"
-    return regex.compile(gap + "{0,3}?(?:" + _plain_pattern(longer, False).pattern + ")"
+    return regex.compile(gap + "{0,4}?(?:" + _plain_pattern(longer, False).pattern + ")"
                          + (f"|[{single}]" if single else ""))
 
 
