@@ -648,3 +648,19 @@ def test_a_name_found_once_is_found_wherever_the_document_repeats_it():
     (again,) = second.projects
     assert again.kind == "organization" and again.rule == "projects.named_again.v1"
     assert doc.text[again.span[0]:again.span[1]] == "滢川大学"
+
+
+def test_the_documents_own_places_open_names_jieba_does_not_know():
+    from pipeline.extract import document_places
+    from pipeline.resources import extract_rules
+
+    text = "临汐县人民政府要加快进度，提升全市水平，进入全市前列。"
+    # 临汐 is named with its level; 入全市 is 进入|全市, not a place 入全
+    assert document_places(text, extract_rules()) == frozenset({"临汐"})
+    item_text = "依托临汐农产品冷链集配中心开展配送。"
+    item = Item("1", None, (), (), None, item_text, (0, len(item_text)))
+    without = [p.name for p in extract_item(item, item_text, 2026).projects]
+    with_places = [p.name for p in extract_item(item, item_text, 2026, places=frozenset({"临汐"})).projects]
+    # 中心 names a facility only after a place: jieba does not know 临汐, the notice does
+    assert "临汐农产品冷链集配中心" not in without
+    assert "临汐农产品冷链集配中心" in with_places

@@ -25,7 +25,7 @@ def _finder(rules: ExtractRules) -> NumberFinder:
 
 
 def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRules | None = None,
-                 issuers: tuple[str, ...] = ()) -> Item:
+                 issuers: tuple[str, ...] = (), places: frozenset[str] = frozenset()) -> Item:
     """The item with its numbers, targets, actions and projects filled in.
 
     >>> extract_item(item_of("建设瞭望山路幼儿园等12所公办幼儿园"), …).targets[0].value
@@ -34,7 +34,8 @@ def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRul
     rules = rules or extract_rules()
     start, end = item.span
     cut = functools.partial(pos_cut, user_dict=rules.policy_terms)
-    projects = extract_projects(text, start, end, rules, cut, issuers)
+    tag = functools.partial(_tag_places, cut=cut, places=places) if places else cut
+    projects = extract_projects(text, start, end, rules, tag, issuers)
     numbers = _with_formulations(_finder(rules).find(text, start, end), projects)
     past = any(word in title for title in item.section_titles for word in rules.review_section_words)
     targets = extract_targets(text, start, end, numbers, rules, plan_year, past_section=past)
@@ -47,8 +48,37 @@ def extract_document(doc: Document, rules: ExtractRules | None = None) -> Docume
     """Run the extractors over every item of a parsed document."""
     rules = rules or extract_rules()
     issuers = (*doc.meta.issuers, *doc.meta.signatories)
-    items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules, issuers) for item in doc.items)
+    places = document_places(doc.text, rules)
+    items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules, issuers, places) for item in doc.items)
     return dataclasses.replace(doc, items=_named_again(items, doc.text))
+
+
+def document_places(text: str, rules: ExtractRules) -> frozenset[str]:
+    """The places a notice names with their level (临汐县, 沧屿市, 蓼溪镇 → 临汐, 沧屿, 蓼溪): jieba
+    does not know an invented or a small place, but the notice itself says that it is one."""
+    cut = functools.partial(pos_cut, user_dict=rules.policy_terms)
+    places = set()
+    for match in _PLACE_WITH_LEVEL.finditer(text, overlapped=True):
+        stem = match.group(1)
+        if stem in places or stem.startswith(tuple(rules.generic_heads)):
+            continue
+        # the stem must be a word in its context (入全市 is 入|全市, not a place 入全)
+        s = match.start()
+        window = cut(text[max(0, s - 3):match.end() + 2])
+        at = max(0, s - 3)
+        for word, flag in window:
+            if text.startswith(stem, at) and word == stem and flag in ("x", "ns", "nr", "nz"):
+                places.add(stem)
+            at += len(word)
+    return frozenset(places)
+
+
+_PLACE_WITH_LEVEL = regex.compile(r"(\p{Han}{2})(?:省|市|县|区|镇|乡)(?!场|域|级|民|块|间|长|属)")
+
+
+def _tag_places(text: str, cut, places: frozenset[str]) -> list[tuple[str, str]]:
+    """jieba's words and tags, the document's own places tagged as places (ns)."""
+    return [(word, "ns" if word in places else flag) for word, flag in cut(text)]
 
 
 def _named_again(items: tuple[Item, ...], text: str) -> tuple[Item, ...]:
