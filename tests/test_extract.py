@@ -421,6 +421,13 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # domain suffixes: harbours, heritage sites, ecological corridors
     ("新建翠螺岛二级渔港，建设岑江生态廊道", [("翠螺岛二级渔港", "facility"), ("岑江生态廊道", "facility")]),
     ("推进全国重点文物保护单位石岑窑址保护", [("石岑窑址", "facility")]),
+    # 月 opens a name when no date precedes it; a numeral with no measure word after it is part of a place
+    ("青棠老街、月泉夜市入选首批夜间经济集聚区", [("青棠老街", "facility"), ("月泉夜市", "facility")]),
+    ("建成三汊口湿地公园，新建3所幼儿园", [("三汊口湿地公园", "facility")]),
+    # verbs and scope words before a name are no part of it
+    ("推动商户入驻青棠老街，力争梧江滨水夜游街区建成开放",
+     [("青棠老街", "facility"), ("梧江滨水夜游街区", "facility")]),
+    ("举办澹湖国际龙舟节，完成翠屏山隧道照明提升", [("澹湖国际龙舟节", "event"), ("翠屏山隧道", "facility")]),
     # a facility inside a longer facility's name, four words before the later suffix
     ("6月底前建成曦川经济技术开发区共享储能电站", [("曦川经济技术开发区共享储能电站", "facility")]),
     ("加快建设鳌湾港区铁路专用线", [("鳌湾港区铁路专用线", "facility")]),

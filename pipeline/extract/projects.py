@@ -483,9 +483,13 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             if kind == "platform":
                 s = _strip_leading_verbs(text, s, match.start(), rules)  # 高水平建设|山东高校科创国际客厅
         s += len(_TIME_HEAD.match(text, s).group(0))  # 申办2026年江南省旅游发展大会: after the verb
-        while s < e and text[s] in _NUMERAL_CHARS and kind != "platform" \
+        if kind in ("facility", "organization"):
+            count = _LEADING_COUNT.match(text, s, e)
+            s = count.end() if count else s  # 12所… or 三所…: a count, not a name (三汊口湿地公园,
+            # with no measure word after 三, names a place)
+        while s < e and text[s] in _NUMERAL_CHARS and kind in ("event", "programme") \
                 and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
-            s += 1  # 12所… or 三所…: a count, not a name (2025岚山马拉松 keeps its year)
+            s += 1  # (2025岚山马拉松 keeps its year)
         if s < e and text[s] in "所个家处座名项条" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             s += 1
         if s < e and text[s] in "期届号轮" and s > start and _COUNT_DIGIT.match(text[s - 1]):
@@ -538,6 +542,9 @@ _ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:" + _SECT
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
+# a count opening a name's run: digits, or Chinese numerals that a measure word follows
+_LEADING_COUNT = regex.compile(r"[0-9０-９][0-9０-９一二两三四五六七八九十百千万]*"
+                               r"|[一二两三四五六七八九十百千万]+(?=[所个家处座名项条批期届号轮类种大支位户间张台0-9])")
 _PLACE_LEVEL = regex.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
 _DRAFTED = regex.compile(r"(?:制定|编制|出台|研究制定|制定出台)(?=[^制编出]*$)")
 _JOINED_NAME = regex.compile(r"[\p{Han}]*[和与及][\p{Han}]*")
@@ -546,7 +553,7 @@ _EDITION = regex.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届"
 _YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
 _TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
                            r"|\d{1,2}日|底前|底"
-                           r"|月底前|月底|月|年底前|年内|全年|年(?!度)|全部)*")
+                           r"|月底前|月底|月(?=[底前内中初末]|\d)|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
 _SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量|其中)")
