@@ -424,6 +424,10 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # 月 opens a name when no date precedes it; a numeral with no measure word after it is part of a place
     ("青棠老街、月泉夜市入选首批夜间经济集聚区", [("青棠老街", "facility"), ("月泉夜市", "facility")]),
     ("建成三汊口湿地公园，新建3所幼儿园", [("三汊口湿地公园", "facility")]),
+    # newspapers are bodies; maternal and child hospitals with a place are facilities; 村级 is a level
+    ("在鹤屿日报开设专栏，推进鹤屿市妇幼保健院东院区建设", [("鹤屿日报", "organization"),
+                                                  ("鹤屿市妇幼保健院东院区", "facility")]),
+    ("建设村级电商服务站120个，扶持农民合作社", []),
     # verbs and scope words before a name are no part of it
     ("推动商户入驻青棠老街，力争梧江滨水夜游街区建成开放",
      [("青棠老街", "facility"), ("梧江滨水夜游街区", "facility")]),

@@ -490,7 +490,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         while s < e and text[s] in _NUMERAL_CHARS and kind in ("event", "programme") \
                 and not (phrase_named and _YEAR_IN_NAME.match(text, s)):
             s += 1  # (2025岚山马拉松 keeps its year)
-        if s < e and text[s] in "所个家处座名项条" and s > start and _COUNT_DIGIT.match(text[s - 1]):
+        if s < e and text[s] in "所个家处座名项条场次" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             s += 1
         if s < e and text[s] in "期届号轮" and s > start and _COUNT_DIGIT.match(text[s - 1]):
             continue  # 净化厂四期扩建工程: the phase belongs to the facility before it
