@@ -396,6 +396,8 @@ def _projects(text: str, issuers=()):
     ("充分发挥县文物安全工作联席会议和县文物保护管理所作用", (),
      [("县文物安全工作联席会议", "organization"), ("县文物保护管理所", "organization")]),
     ("县财政局全年安排农村人居环境整治资金", (), [("县财政局", "organization")]),
+    # a body's name holds no 的: what stands before it describes who leads it
+    ("成立由区长任组长的青棠区夜间经济发展工作专班", (), [("青棠区夜间经济发展工作专班", "organization")]),
     # the office of a body is the body named
     ("由市委人才工作领导小组办公室负责", (), [("市委人才工作领导小组办公室", "organization")]),
     # 布局 ends in 局 but names no body
@@ -424,6 +426,8 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # 月 opens a name when no date precedes it; a numeral with no measure word after it is part of a place
     ("青棠老街、月泉夜市入选首批夜间经济集聚区", [("青棠老街", "facility"), ("月泉夜市", "facility")]),
     ("建成三汊口湿地公园，新建3所幼儿园", [("三汊口湿地公园", "facility")]),
+    # a verb between two suffixes ends the first name: the second is no longer one name with it
+    ("推动云锦里购物中心打造首店集聚区", [("云锦里购物中心", "facility")]),
     # newspapers are bodies; maternal and child hospitals with a place are facilities; 村级 is a level
     ("在鹤屿日报开设专栏，推进鹤屿市妇幼保健院东院区建设", [("鹤屿日报", "organization"),
                                                   ("鹤屿市妇幼保健院东院区", "facility")]),

@@ -144,6 +144,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
                            and m.end() < e - 2]
         if verb_then_level:
             s = verb_then_level[-1]  # 青梧县人民医院建设|县急救指挥调度中心: a verb, then the body it names
+        s = max(s, text.rfind("的", s, e) + 1)  # 区长任组长的|青棠区…工作专班: a body's name holds no 的
         name = text[s:e]
         if taken.intersection(range(s, e)) or "会同" in name or any(
                 i.endswith(name) or i.endswith(name + "员会") or _abbreviates(name, i) for i in issuers):
@@ -404,7 +405,9 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # 市场化运作, 公司制改革: the suffix makes an adjective
         if kind == "event" and text.startswith(tuple(suffixes), e):
             continue  # 技能比武|大赛: the name runs on to a longer event word
-        if kind in ("facility", "organization") and _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)):
+        longer = _runs_on(tuple(suffixes)).match(text, e, min(end, e + 8)) \
+            if kind in ("facility", "organization") else None
+        if longer and not _verb_pattern(rules).search(text, e, max(e, longer.end() - 2)):
             continue  # 白沙镇中心敬老院, 考古遗址公园: the suffix is inside a longer facility name
         branch = _BRANCH.match(text, e, min(end, e + 12)) if kind == "organization" else None
         if branch and match.group(0).endswith(("公司", "银行")):
