@@ -53,6 +53,14 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("培训80学时，补助100元/人/月", [("80学时", 80, "学时", "duration"), ("100元/人/月", 100, "元/人/月", "money")]),
     # a range with the same magnitude at both ends is one number
     ("全年快检18万—20万批次", [("18万—20万批次", 18, "万批次", "quantity")]),
+    # 一级 is a grade (an ordinal); a count of levels stays a quantity
+    ("推进沙角一级渔港改扩建，市、区两级财政分担", [("一级", 1, "级", "ordinal"), ("两级", 2, "级", "quantity")]),
+    # a time of day is a date without a value; a discount is a percent; 千 before 克 is a unit's prefix
+    ("营业时间延长至23时，享受9折优惠", [("23时", None, None, "date"), ("9折", 9, "折", "percent")]),
+    ("单位产品综合能耗降至100千克标准煤/吨，新建5万吨级泊位",
+     [("100千克标准煤/吨", 100, "千克标准煤/吨", "quantity"), ("5万吨级", 5, "万吨级", "quantity")]),
+    # the state's five-digit service numbers name a service
+    ("拨打12315投诉，推广交管12123", []),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected
@@ -61,6 +69,7 @@ def test_numbers(text, expected):
 @pytest.mark.parametrize("text", [
     "推进教育一体化建设，统一标准，进一步提升一流水平，打造一批精品课程",
     "全国两会召开期间，唯一的要求是一线教师参与",
+    "在第一人民医院开展文化惠民进万家活动",
 ])
 def test_numerals_in_fixed_words_are_not_numbers(text):
     assert run(text).numbers == ()

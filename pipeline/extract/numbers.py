@@ -16,7 +16,7 @@ from pipeline.resources import ExtractRules
 _CN = "零〇○一二两三四五六七八九十百千万亿"
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _AR = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
-_MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
+_MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!克|米|瓦|伏|帕))"  # (千克, 千米: a unit, not a thousand)
 _MAG_END = regex.compile(_MAG + "$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
@@ -81,6 +81,7 @@ def _latin(ch: str) -> bool:
 _ROMAN = "ⅠⅡⅢⅣⅤ"
 _ALTERNATIVE_UNIT = regex.compile(r"（\p{Han}）")
 _STANDARD_CODE = regex.compile(r"(?<![A-Za-z])(?:GB|DB|HJ|JT|JGJ|CJJ)(?:/T)?\s*\d+(?:\.\d+)?(?:\s*[—-]\s*\d{4})?")
+_SERVICE_NUMBER = regex.compile(r"12\d{3}")  # the state's five-digit service numbers (12345, 12315, 12123 …)
 _HOTLINE_AFTER = regex.compile(r"\p{Han}{0,8}?(?:热线|电话)")
 
 
@@ -120,6 +121,8 @@ class NumberFinder:
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
                 # 减少三分之一, 缩减一半: a share written as a fraction, read as a percent
                 rf"(?P<fraction>(?P<f_den>[{_CN}]+|{_AR})分之(?P<f_num>[{_CN}]+|{_AR})|一半)",
+                # 23时, 次日2时: a time of day (date, no value)
+                r"(?P<clock>(?:[01]?\d|2[0-4])\s*时(?![间期代候刻段效尚政事机节髦速长]))",
                 rf"(?P<measured>(?P<m_num>{num})\s*(?P<m_more>多|余)?\s*(?P<m_unit>{unit_alt}))",
                 rf"(?P<bare>{_AR}(?P<b_more>[多余])?{_MAG}?)",
             ]) + ")"
@@ -148,6 +151,8 @@ class NumberFinder:
             if match.lastgroup == "bare" and (_HOTLINE_AFTER.match(text, match.end(), end)
                                               or text.endswith(("热线", "电话"), start, match.start())):
                 continue  # 12345政务服务便民热线, 森林火警电话12119: a hotline's number is its name
+            if match.lastgroup == "bare" and _SERVICE_NUMBER.fullmatch(match.group(0)):
+                continue  # 交管12123, 12315平台: a public service's number names it
             number = self._number(match, text)
             if number is not None:
                 found.append(number)
@@ -168,8 +173,8 @@ class NumberFinder:
             return Number(surface, parse_numeral(surface[0]), unit, "ordinal", span, "numbers.rating.v1")
         if kind_group != "code" and (_latin(before) or (_latin(after) and kind_group != "measured")):
             return None  # PM2.5, F1, 4A: part of a name
-        if kind_group in ("date", "date_range"):
-            return Number(surface, None, None, "date", span, "numbers.date.v1")
+        if kind_group in ("date", "date_range", "clock"):
+            return Number(surface, None, None, "date", span, f"numbers.{kind_group}.v1")
         if kind_group == "year_range":
             return Number(surface, int(regex.search(r"\d{4}", surface).group(0)), "年", "year_range", span,
                           "numbers.year_range.v1")
@@ -226,7 +231,9 @@ class NumberFinder:
     def _measured(self, match: regex.Match, span: tuple[int, int], text: str) -> Number | None:
         numeral, unit = match["m_num"], match["m_unit"]
         chinese = not numeral[0].isdigit()
-        phase = chinese and unit == "期"  # 一期工程, 二期: the phase of a works, an ordinal
+        # 一期工程, 二期: the phase of a works, an ordinal; 一级 (一级渔港, 一级能效) is a grade, never
+        # a count of levels as 市、区两级 is
+        phase = chinese and (unit == "期" or unit == "级" and numeral == "一")
         if chinese and numeral == "一" and not phase and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]) \
                 and not (unit == "次" and "每" in text[max(0, span[0] - 8):span[0]]):
             # 一个/一项 read as an article ("a"), but 至少有一人 and 每半年开展一次 are counts; fixed
