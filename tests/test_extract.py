@@ -113,6 +113,11 @@ def test_large_units_keep_value_and_give_scalar():
     # standards to draft are delivered too; a measure word's alternative belongs to it
     ("推进标准化，主导或参与制修订国家标准、行业标准15项。", [(15, None, "项", "eq")]),
     ("全年强制检定工作计量器具8万台（件）。", [(8, None, "万台（件）", "eq")]),
+    # sessions and times are counts too (一期工程 is a phase, an ordinal, never a count)
+    ("新装太阳能路灯1800盏，举办业务培训班4期，每季度调度1次重点项目进展。",
+     [(1800, None, "盏", "eq"), (4, None, "期", "eq"), (1, None, "次", "eq")]),
+    # a tonnage class describes the berth; the count of berths is the goal
+    ("新增10万吨级集装箱泊位2个。", [(2, None, "个", "eq")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
