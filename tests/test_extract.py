@@ -440,6 +440,11 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # 月 opens a name when no date precedes it; a numeral with no measure word after it is part of a place
     ("青棠老街、月泉夜市入选首批夜间经济集聚区", [("青棠老街", "facility"), ("月泉夜市", "facility")]),
     ("建成三汊口湿地公园，新建3所幼儿园", [("三汊口湿地公园", "facility")]),
+    # a level's own system is named by the level word alone; a department's or a list's is not
+    ("建设县文物安全监管平台，推广省一体化政务服务平台",
+     [("县文物安全监管平台", "programme"), ("省一体化政务服务平台", "programme")]),
+    ("整合县直部门非涉密业务系统，依托区融媒体中心等平台宣传", [("区融媒体中心", "organization")]),
+    ("升级改造嵩澜省卫星导航定位基准服务系统", [("嵩澜省卫星导航定位基准服务系统", "programme")]),
     # a verb between two suffixes ends the first name: the second is no longer one name with it
     ("推动云锦里购物中心打造首店集聚区", [("云锦里购物中心", "facility")]),
     # newspapers are bodies; maternal and child hospitals with a place are facilities; 村级 is a level

@@ -512,7 +512,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if (kind == "platform" or match.group(0) in rules.strict_facility_suffixes) \
                 and not any(flag in _PROPER_TAGS for _, flag in tagger(head)) \
                 and not any(ch in rules.place_cue_chars for ch in head) \
-                and not (kind == "platform" and _PLACE_LEVEL.match(head)) \
+                and not (kind == "platform" and (_PLACE_LEVEL.match(head) or _LEVEL_OPENED.match(head))) \
                 and not (kind == "platform" and _HOTLINE.match(head)):
             continue  # 旅游景区, 演出市场, 登山步道: these suffixes name a place only after a place name
         if kind in ("facility", "organization") and any(w in head for w in _GENERIC_PARTS) \
@@ -528,7 +528,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
             continue  # 田径运动会, 艺术展演: a kind of event, not a named one (世界环境日 is)
         if not phrase_named:
             enumerated = s > start and text[s - 1] == "、" or text[e:e + 1] in ("、", "等")
-            if head.startswith(tuple(rules.generic_heads)) or not (enumerated or _is_proper(head, tagger, rules)):
+            if head.startswith(tuple(rules.generic_heads)) or not (
+                    enumerated or _is_proper(head, tagger, rules) or kind == "platform" and _LEVEL_OPENED.match(head)):
                 continue
         if kind == "platform":  # a named system is a programme (corpus/gold/README.md)
             yield Project(name, "programme", None, (s, e), "projects.programme.platform.v1")
@@ -549,6 +550,9 @@ _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 _LEADING_COUNT = regex.compile(r"[0-9０-９][0-9０-９一二两三四五六七八九十百千万]*"
                                r"|[一二两三四五六七八九十百千万]+(?=[所个家处座名项条批期届号轮类种大支位户间张台0-9])")
 _PLACE_LEVEL = regex.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
+# 县文物安全监管平台, 省一体化政务服务平台: the level's own system, named by the level word alone (not
+# 县直部门…系统, 县应急管理局指挥平台 or 区融媒体中心等平台)
+_LEVEL_OPENED = regex.compile(r"[省市县区](?![级域场委民直])(?!.*(?:等|局|部门|中心))\p{Han}{4,}$")
 _DRAFTED = regex.compile(r"(?:制定|编制|出台|研究制定|制定出台)(?=[^制编出]*$)")
 _JOINED_NAME = regex.compile(r"[\p{Han}]*[和与及][\p{Han}]*")
 _BRANCH = regex.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
@@ -681,8 +685,10 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
                 and _opens_with_place(text[s:suffix_start], tagger, rules):
             return s  # 澄岚市公共数据开放平台: a city opens the name, 开放 is inside it
         for cut in ends:
-            if _PLACE_LEVEL.match(text, cut, suffix_start):
+            if _PLACE_LEVEL.match(text, cut, suffix_start) \
+                    or place_opens and _LEVEL_OPENED.match(text, cut, suffix_start):
                 return cut  # 委托|银滩市规划设计研究院: a city opens the name, 规划 and 设计 are inside it
+                # (建设|县文物安全监管平台: the county's own system)
             first = tagger(text[cut:suffix_start])[:1]
             if first and (first[0][1] in _PROPER_TAGS or first[0][1] == "x" and len(first[0][0]) >= 2):
                 return cut
