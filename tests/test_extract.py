@@ -430,6 +430,9 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     ("全县博物馆免费开放", []),
     ("由青梧县中医医院牵头", [("青梧县中医医院", "facility")]),
     ("县法院院长参加", []),
+    # a survey or inspection round named by its order or year, whatever follows it
+    ("第四次全国文物普查实地调查全面完成，完成2025年度全国国土变更调查",
+     [("第四次全国文物普查", "programme"), ("2025年度全国国土变更调查", "programme")]),
     # a day of observance is an event whatever its middle words
     ("每年组织开展全国节能宣传周和全国低碳日活动", [("全国节能宣传周", "event"), ("全国低碳日", "event")]),
     ("做好5月18日国际博物馆日主题宣传活动", [("国际博物馆日", "event")]),

@@ -151,7 +151,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             continue  # 市卫生健康委(员会), 市人社局: the issuer, abbreviated
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
-    for project in _observances(text, start, end, rules, taken):
+    for project in (*_observances(text, start, end, rules, taken), *_rounds(text, start, end, rules, taken)):
         found.append(project)
         taken.update(range(*project.span))
     for project in _partner_places(text, start, end, rules, tagger, taken):
@@ -212,6 +212,13 @@ def _observances(text, start, end, rules: ExtractRules, taken):
     for match in rules.observance_pattern.finditer(text, start, end):
         if not taken.intersection(range(*match.span())):
             yield Project(match.group(0), "event", None, match.span(), "projects.event.observance.v1")
+
+
+def _rounds(text, start, end, rules: ExtractRules, taken):
+    """第四次全国文物普查, 2025年度自然资源卫片执法: a survey or inspection round named by its order."""
+    for match in rules.round_pattern.finditer(text, start, end):
+        if not taken.intersection(range(*match.span())):
+            yield Project(match.group(0), "programme", None, match.span(), "projects.programme.round.v1")
 
 
 def _level_institutions(text, start, end, rules: ExtractRules, tagger, taken, issuers):
