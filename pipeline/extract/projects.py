@@ -334,7 +334,11 @@ def _is_named_list(name: str) -> bool:
 def _emphasis(name: str, text: str, e: int, end: int, rules: ExtractRules, tagger) -> bool:
     """“有名”“有实”, “非农化”, “网底”: a common word quoted for emphasis names nothing, unless a
     noun of programmes follows it (“提升”工程, “清零”管理)."""
-    if len(name) > 3 or _NUMERAL_LED.match(name) or text.startswith(rules.quoted_name_heads, e, end):
+    if len(name) > 3 or text.startswith(rules.quoted_name_heads, e, end):
+        return False
+    if name.startswith("零") and (e >= end or text[e] in "。，；、"):
+        return True  # 坚持“零容忍”。, 确保“零发生”。: a zero goal closing the clause (“零报告”制度 names one)
+    if _NUMERAL_LED.match(name):
         return False
     words = tagger(name)
     return len(words) == 1 and words[0][1] not in ("x", *_PROPER_TAGS)
