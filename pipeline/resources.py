@@ -187,6 +187,7 @@ class ExtractRules:
     agency_pattern: regex.Pattern
     observance_pattern: regex.Pattern
     round_pattern: regex.Pattern
+    central_agency_pattern: regex.Pattern
     level_facilities: tuple[str, ...]
     level_bodies: tuple[str, ...]
     agency_preceders: tuple[str, ...]
@@ -261,7 +262,7 @@ def extract_rules() -> ExtractRules:
             "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "generic_phrase_heads", "agency_pattern", "agency_preceders",
-            "observance_pattern", "round_pattern", "level_facilities", "level_bodies",
+            "observance_pattern", "round_pattern", "central_agency_pattern", "level_facilities", "level_bodies",
             "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",
@@ -281,7 +282,8 @@ def extract_rules() -> ExtractRules:
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "deadline_patterns", "past_markers",
-               "grant_pattern", "agency_pattern", "purpose_clause", "observance_pattern", "round_pattern"}
+               "grant_pattern", "agency_pattern", "purpose_clause", "observance_pattern", "round_pattern",
+               "central_agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
@@ -300,6 +302,7 @@ def extract_rules() -> ExtractRules:
         agency_pattern=_compile(name, data["agency_pattern"]),
         observance_pattern=_compile(name, data["observance_pattern"]),
         round_pattern=_compile(name, data["round_pattern"]),
+        central_agency_pattern=_compile(name, data["central_agency_pattern"]),
         past_in_sentence=_strings(name, "past_markers.sentence", data["past_markers"]["sentence"]),
         past_in_clause=_strings(name, "past_markers.clause", data["past_markers"]["clause"]),
         past_unless_goal=_strings(name, "past_markers.sentence_unless_goal",

@@ -433,6 +433,13 @@ def test_bodies_named_in_the_text(text, issuers, expected):
     # a survey or inspection round named by its order or year, whatever follows it
     ("第四次全国文物普查实地调查全面完成，完成2025年度全国国土变更调查",
      [("第四次全国文物普查", "programme"), ("2025年度全国国土变更调查", "programme")]),
+    # the state's vertical agencies and their branches; banks keep the verbs of their names
+    ("优化国家重大生产力布局，对接国家医保局，会同国家金融监督管理总局嵘江监管分局推动保险",
+     [("国家医保局", "organization"), ("国家金融监督管理总局嵘江监管分局", "organization")]),
+    ("积极争取国家开发银行、中国农业发展银行等金融机构支持",
+     [("国家开发银行", "organization"), ("中国农业发展银行", "organization")]),
+    # bridges numbered along a river
+    ("开工建设溱江四桥", [("溱江四桥", "facility")]),
     # a day of observance is an event whatever its middle words
     ("每年组织开展全国节能宣传周和全国低碳日活动", [("全国节能宣传周", "event"), ("全国低碳日", "event")]),
     ("做好5月18日国际博物馆日主题宣传活动", [("国际博物馆日", "event")]),

@@ -151,9 +151,15 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
             continue  # 市卫生健康委(员会), 市人社局: the issuer, abbreviated
         found.append(Project(name, "organization", None, (s, e), "projects.organization.agency.v1"))
         taken.update(range(s, e))
-    for project in (*_observances(text, start, end, rules, taken), *_rounds(text, start, end, rules, taken)):
-        found.append(project)
-        taken.update(range(*project.span))
+    for pattern, kind, rule in ((rules.observance_pattern, "event", "projects.event.observance.v1"),
+                                (rules.round_pattern, "programme", "projects.programme.round.v1"),
+                                (rules.central_agency_pattern, "organization", "projects.organization.central.v1")):
+        # 全国低碳日 (a day of observance), 第四次全国文物普查 (a round by its order), 国家医保局 (a
+        # vertical agency): names whatever their middle words
+        for match in pattern.finditer(text, start, end):
+            if not taken.intersection(range(*match.span())):
+                found.append(Project(match.group(0), kind, None, match.span(), rule))
+                taken.update(range(*match.span()))
     for project in _partner_places(text, start, end, rules, tagger, taken):
         found.append(project)
         taken.update(range(*project.span))
@@ -205,20 +211,6 @@ def _abbreviates(name: str, issuer: str) -> bool:
     body = issuer[at + 1:]
     chars = iter(body)
     return name[-1] in body[-3:] and all(ch in chars for ch in name[1:])
-
-
-def _observances(text, start, end, rules: ExtractRules, taken):
-    """全国低碳日, 国际博物馆日: a day of observance is an event, whatever its middle words."""
-    for match in rules.observance_pattern.finditer(text, start, end):
-        if not taken.intersection(range(*match.span())):
-            yield Project(match.group(0), "event", None, match.span(), "projects.event.observance.v1")
-
-
-def _rounds(text, start, end, rules: ExtractRules, taken):
-    """第四次全国文物普查, 2025年度自然资源卫片执法: a survey or inspection round named by its order."""
-    for match in rules.round_pattern.finditer(text, start, end):
-        if not taken.intersection(range(*match.span())):
-            yield Project(match.group(0), "programme", None, match.span(), "projects.programme.round.v1")
 
 
 def _level_institutions(text, start, end, rules: ExtractRules, tagger, taken, issuers):
@@ -488,7 +480,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                 s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
             s = _strip_leading_verbs(text, s, match.start(), rules)
         elif not (kind == "platform" and _HOTLINE.match(text, s, match.start())):
-            if kind == "organization" and match.group(0).endswith(("公司", "集团", "研究院")):
+            if kind == "organization" and match.group(0).endswith(("公司", "集团", "研究院", "银行")):
                 s = _strip_leading_verbs(text, s, match.start(), rules)  # 鼓励|泓津建工集团有限公司: the
                 # words of a company or an institute (建工, 创新) are its name, only the verbs before it are not
             else:
