@@ -438,6 +438,7 @@ def test_bodies_named_in_the_text(text, issuers, expected):
      [("国家医保局", "organization"), ("国家金融监督管理总局嵘江监管分局", "organization")]),
     ("积极争取国家开发银行、中国农业发展银行等金融机构支持",
      [("国家开发银行", "organization"), ("中国农业发展银行", "organization")]),
+    ("发挥岚山市社会体育指导员协会作用", [("岚山市社会体育指导员协会", "organization")]),
     # bridges numbered along a river
     ("开工建设溱江四桥", [("溱江四桥", "facility")]),
     # a day of observance is an event whatever its middle words
