@@ -189,6 +189,7 @@ class ExtractRules:
     round_pattern: regex.Pattern
     central_agency_pattern: regex.Pattern
     level_facilities: tuple[str, ...]
+    named_whole_suffixes: tuple[str, ...]
     level_bodies: tuple[str, ...]
     agency_preceders: tuple[str, ...]
     agency_followers: tuple[str, ...]
@@ -263,6 +264,7 @@ def extract_rules() -> ExtractRules:
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
             "organization_suffixes", "generic_heads", "generic_phrase_heads", "agency_pattern", "agency_preceders",
             "observance_pattern", "round_pattern", "central_agency_pattern", "level_facilities", "level_bodies",
+            "named_whole_suffixes",
             "agency_followers",
             "facility_extensions", "strict_facility_suffixes", "platform_suffixes", "launch_verbs",
             "name_leading_verbs", "principle_before", "principle_after", "quoted_name_heads",

@@ -480,7 +480,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                 s = launch[-1].end()  # 在石湾县实施|坡耕地水土流失综合治理工程: the verb that launches it
             s = _strip_leading_verbs(text, s, match.start(), rules)
         elif not (kind == "platform" and _HOTLINE.match(text, s, match.start())):
-            if kind == "organization" and match.group(0).endswith(_NAMED_WHOLE):
+            if kind == "organization" and match.group(0).endswith(rules.named_whole_suffixes):
                 s = _strip_leading_verbs(text, s, match.start(), rules)  # 鼓励|泓津建工集团有限公司: the
                 # words of a company or an institute (建工, 创新) are its name, only the verbs before it are not
             else:
@@ -548,8 +548,6 @@ _WORKS_AHEAD = regex.compile(r"[^，。；、和与及等]{1,20}?(?:工程|项�
 _ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:" + _SECTION_WORDS + ")?")
 _ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
-# bodies whose own words (建工, 开发, 养老服务) are their name: only verbs before the name are cut
-_NAMED_WHOLE = ("公司", "集团", "研究院", "银行", "协会", "联合会", "学会", "商会", "研究会")
 _COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
 # a count opening a name's run: digits, or Chinese numerals that a measure word follows
 _LEADING_COUNT = regex.compile(r"[0-9０-９][0-9０-９一二两三四五六七八九十百千万]*"
