@@ -39,7 +39,8 @@ def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRul
     numbers = _with_formulations(_finder(rules).find(text, start, end), projects)
     past = any(word in title for title in item.section_titles for word in rules.review_section_words)
     targets = extract_targets(text, start, end, numbers, rules, plan_year, past_section=past)
-    actions = extract_actions(text, start, end, rules, cut, plan_year)
+    # actions need only the lexicon's verbs, which the cut without jieba's guessing keeps whole
+    actions = extract_actions(text, start, end, rules, functools.partial(cut, hmm=False), plan_year)
     return dataclasses.replace(item, numbers=tuple(numbers), targets=tuple(targets), actions=tuple(actions),
                                projects=tuple(projects))
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -289,6 +290,7 @@ def modifier_length(word: str, verbs, modifiers) -> int:
 
 _FALLBACK_WINDOW = 4  # tokens at the start of a clause where a verb outside the lexicon is looked for
 _BRACKETS = {"《": 1, "“": 1, "》": -1, "”": -1}
+_BRACKET_CHARS = frozenset(_BRACKETS)
 
 
 @functools.cache
@@ -438,25 +440,29 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     """The action of one clause (a list: verbs sharing one object give one action each)."""
     tokens = tokens if tokens is not None else pos_cut(clause)
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
-    split = []
-    for token in tokens:
-        cut = _modifier_cut(token[0], rules)
-        if cut:
-            split.append((token[0][:cut], "d"))
-            split.append((token[0][cut:], "v"))
-        else:
-            split.append(token)
-    tokens = _lexicon_compounds(split, rules)
+    cuts = [_modifier_cut(word, rules) for word, _ in tokens]
+    if any(cuts):
+        split = []
+        for token, cut in zip(tokens, cuts, strict=True):
+            if cut:
+                split.append((token[0][:cut], "d"))
+                split.append((token[0][cut:], "v"))
+            else:
+                split.append(token)
+        tokens = split
+    tokens = _lexicon_compounds(tokens, rules)
     # where each token starts, and whether it lies within 《》 or “” (a verb there belongs to a title)
-    positions, inside, pos, depth = [], [], 0, 0
-    for word, _ in tokens:
-        positions.append(pos)
-        pos += len(word)
-        inside.append(depth > 0)
-        if word in _BRACKETS:
-            depth = max(depth + _BRACKETS[word], 0)
-        elif len(word) > 1 and not word.isalnum():  # 》《 glued together
-            depth = max(depth + sum(_BRACKETS.get(ch, 0) for ch in word), 0)
+    positions = list(itertools.accumulate((len(word) for word, _ in tokens), initial=0))[:-1]
+    if _BRACKET_CHARS.isdisjoint(clause):
+        inside = [False] * len(tokens)  # (most clauses quote nothing)
+    else:
+        inside, depth = [], 0
+        for word, _ in tokens:
+            inside.append(depth > 0)
+            if word in _BRACKETS:
+                depth = max(depth + _BRACKETS[word], 0)
+            elif len(word) > 1 and not word.isalnum():  # 》《 glued together
+                depth = max(depth + sum(_BRACKETS.get(ch, 0) for ch in word), 0)
 
     def is_verb(i: int) -> bool:
         return i < len(tokens) and not inside[i] and tokens[i][0] not in rules.nominal_verbs \
