@@ -1,6 +1,7 @@
 """Actions: the policy verb of each clause with its object and the verb's instrument category."""
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -43,21 +44,15 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
     # one segmentation per item, then each clause takes its tokens: jieba's per-call set-up
     # costs more than the segmentation of a short clause
     tokens = pos_cut(text[start:end])
-    starts, ends, offset = [], [], start
-    for word, _ in tokens:
-        starts.append(offset)
-        offset += len(word)
-        ends.append(offset)
+    starts = list(itertools.accumulate((len(word) for word, _ in tokens), initial=start))
+    ends = starts[1:]
     k, n = 0, len(tokens)
     for s, e in (part for span in clauses(text, start, end) for part in _count_list_parts(text, *span, rules)):
         opening = s
         s = _after_frame(text, s, e, rules)
         clause = text[s:e]
-        while k < n and starts[k] < s:
-            k += 1
-        j = k
-        while j < n and ends[j] <= e:
-            j += 1
+        k = bisect.bisect_left(starts, s, k, n)  # the clause's tokens: the first starting at s …
+        j = bisect.bisect_right(ends, e, k, n)  # … up to the last ending by e
         if len(clause.strip()) < 3 or _not_an_action(clause, rules, plan_year):
             continue
         covered = j > k and starts[k] == s and ends[j - 1] == e
