@@ -486,6 +486,7 @@ def test_named_places_institutions_and_days(text, expected):
     ("培育专精特新“小巨人”企业", []),                # a title a firm earns
     ("评比“最美村庄”，推行“网格化”管理", []),        # a title; an adjective
     ("对违法行为坚持“零容忍”。落实“零报告”制度", [("零报告", "programme")]),  # a zero goal; a system
+    ("做到“应归尽归”，将项目纳入年度改造计划", []),  # a goal; a year's plan of work
     ("推进“镇村一体化”", [("镇村一体化", "programme")]),
     # a method named with 一 only is a programme with no count in it; 一 among counts is one
     ("实行“一事一议”，推行“一表通”", [("一事一议", "programme"), ("一表通", "programme")]),

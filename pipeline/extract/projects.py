@@ -12,9 +12,10 @@ from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
 _COUNTS = regex.compile(r"[一二两三四五六七八九十双百千万]")
-# principles and slogans in quotes (“从优、就高、不重复”), adjectives (“一站式”, “网格化”), honorary
-# titles (“最美村庄”), plan periods
+# principles and slogans in quotes (“从优、就高、不重复”, “应归尽归”), adjectives (“一站式”, “网格化”),
+# honorary titles (“最美村庄”), plan periods
 _SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$|^\S{2}化$|^最美"
+                        r"|^应\p{Han}尽\p{Han}"
                         r"|^十[一二三四五六七八九]五$")
 _CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨赴")
@@ -524,6 +525,8 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
         if match.group(0) == "项目" and (head.startswith(tuple(rules.generic_heads))
                                        or not _opens_with_name(head, tagger)):
             continue  # 城市更新项目, 瓶颈路段改造项目: a kind of project; 东关棚户区改造项目 names one
+        if kind == "programme" and match.group(0) == "计划" and "年度" in head:
+            continue  # 纳入年度改造计划, 年度土地供应计划: a year's plan of work, not a named programme
         if kind == "programme" and match.group(0) in ("工程", "计划", "行动") and len(head) <= 4 \
                 and not _has_name_tag(head, tagger) and not _is_proper(head, tagger, rules):
             continue  # 涉水工程, 养护计划, 应急响应行动: a short head of common words is a kind of works
