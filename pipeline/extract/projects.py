@@ -128,8 +128,7 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
         s, e = match.span()
         if text.startswith("办公室", e) and not text.startswith("办公室主任", e):
             e += 3  # 市委人才工作领导小组|办公室: the body's office is the body named
-        if e < end and _is_han(text[e]) and not text.startswith(_body_followers(rules), e) \
-                and not _verb_follows(text, e, end, tagger):
+        if not _ends_a_body(text, e, end, rules, tagger):
             continue  # 市场监管局长 …: the body word runs on into a longer word
         place = next((p for p in places if text.endswith(p, start, s)), "")
         s -= len(place)  # 云溪市数字经济发展工作领导小组: the document's own place opens the name
@@ -230,8 +229,7 @@ def _level_institutions(text, start, end, rules: ExtractRules, tagger, taken, is
         if match.group("facility"):
             yield Project(text[s:e + len(extension)], "facility", None, (s, e + len(extension)),
                           "projects.facility.level_institution.v1")
-        elif e >= end or not _is_han(text[e]) or text.startswith(_body_followers(rules), e) \
-                or _verb_follows(text, e, end, tagger):
+        elif _ends_a_body(text, e, end, rules, tagger):
             yield Project(match.group(0), "organization", None, (s, e), "projects.organization.level_institution.v1")
 
 
@@ -718,6 +716,12 @@ def _name_start(text: str, start: int, s: int, taken: set[int]) -> int:
         if i in taken:
             return i + 1
     return begin
+
+
+def _ends_a_body(text: str, e: int, end: int, rules: ExtractRules, tagger) -> bool:
+    """A body's name may end at e: punctuation, a word it acts with (会同, 牵头 …) or a verb follows."""
+    return e >= end or not _is_han(text[e]) or text.startswith(_body_followers(rules), e) \
+        or _verb_follows(text, e, end, tagger)
 
 
 def _verb_follows(text: str, e: int, end: int, tagger) -> bool:
