@@ -233,8 +233,8 @@ class NumberFinder:
         chinese = not numeral[0].isdigit()
         # 一期工程, 二期: the phase of a works, an ordinal; 一级 (一级渔港, 一级能效) is a grade, never
         # a count of levels as 市、区两级 is
-        phase = chinese and (unit == "期" or unit == "级" and numeral == "一")
-        if chinese and numeral == "一" and not phase and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]) \
+        rank = chinese and (unit == "期" or unit == "级" and numeral == "一")
+        if chinese and numeral == "一" and not rank and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]) \
                 and not (unit == "次" and "每" in text[max(0, span[0] - 8):span[0]]):
             # 一个/一项 read as an article ("a"), but 至少有一人 and 每半年开展一次 are counts; fixed
             # words (统一, 三农) are masked earlier
@@ -242,7 +242,7 @@ class NumberFinder:
         value = parse_numeral(numeral)
         if value is None:
             return None
-        if phase:
+        if rank:
             return Number(match.group(0), value, unit, "ordinal", span, "numbers.ordinal.v1")
         kind, magnitude = self.units[unit]
         if kind == "duration" and unit in ("年", "月", "日") and not chinese and value >= 1000:
