@@ -9,7 +9,7 @@ import regex
 from pipeline.extract.actions import Action, extract_actions
 from pipeline.extract.numbers import Number, NumberFinder
 from pipeline.extract.projects import Project, extract_projects
-from pipeline.extract.segment import pos_cut
+from pipeline.extract.segment import pos_cut, word_tag
 from pipeline.extract.targets import Target, extract_targets
 from pipeline.resources import ExtractRules, extract_rules
 from pipeline.types import Document, Item
@@ -61,19 +61,21 @@ def document_places(text: str, rules: ExtractRules) -> frozenset[str]:
     places = set()
     for match in _PLACE_WITH_LEVEL.finditer(text, overlapped=True):
         stem = match.group(1)
-        if stem in places or stem.startswith(tuple(rules.generic_heads)):
-            continue
+        if stem in places or stem.startswith(tuple(rules.generic_heads)) \
+                or word_tag(stem, rules.policy_terms) not in _NAME_TAGS:
+            continue  # (a word the dictionary knows as no name is never cut as one: no need to look)
         # the stem must be a word in its context (入全市 is 入|全市, not a place 入全)
         s = match.start()
         window = cut(text[max(0, s - 3):match.end() + 2])
         at = max(0, s - 3)
         for word, flag in window:
-            if text.startswith(stem, at) and word == stem and flag in ("x", "ns", "nr", "nz"):
+            if text.startswith(stem, at) and word == stem and flag in _NAME_TAGS:
                 places.add(stem)
             at += len(word)
     return frozenset(places)
 
 
+_NAME_TAGS = (None, "x", "ns", "nr", "nz")  # (None: a word jieba guesses, tagged x)
 _PLACE_WITH_LEVEL = regex.compile(r"(\p{Han}{2})(?:省|市|县|区|镇|乡)(?!场|域|级|民|块|间|长|属)")
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
 import regex
 
+from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
 _BREAKS = set("，,；;。！？!?：:")
@@ -44,7 +46,7 @@ def extract_actions(text: str, start: int, end: int, rules: ExtractRules, pos_cu
     # one segmentation per item, then each clause takes its tokens: jieba's per-call set-up
     # costs more than the segmentation of a short clause
     tokens = pos_cut(text[start:end])
-    starts = list(itertools.accumulate((len(word) for word, _ in tokens), initial=start))
+    starts = list(itertools.accumulate(map(len, map(_WORD, tokens)), initial=start))
     ends = starts[1:]
     k, n = 0, len(tokens)
     for s, e in (part for span in clauses(text, start, end) for part in _count_list_parts(text, *span, rules)):
@@ -109,8 +111,7 @@ def _topic_action(text: str, s: int, e: int, rules: ExtractRules) -> list[Action
 @functools.cache
 def _final_verb(rules: ExtractRules) -> regex.Pattern:
     """A verb of the lexicon closing a clause, after the subject it acts on and its modifiers."""
-    modifiers = "|".join(map(regex.escape, sorted(rules.modifiers, key=len, reverse=True)))
-    return regex.compile(rf"(?:{modifiers})*(?P<verb>{_lexicon_verbs(rules).pattern})\s*$")
+    return regex.compile(rf"{any_of(rules.modifiers)}*(?P<verb>{_lexicon_verbs(rules).pattern})\s*$")
 
 
 def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
@@ -179,8 +180,7 @@ def _subject_frame(rules: ExtractRules) -> regex.Pattern:
 # times faster than `regex`; patterns with Unicode classes stay with `regex`.
 @functools.cache
 def _past_markers(rules: ExtractRules) -> re.Pattern:
-    words = {*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause}
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile(any_of({*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause}))
 
 
 @functools.cache
@@ -191,7 +191,7 @@ def _frame_openers(rules: ExtractRules) -> re.Pattern:
 
 @functools.cache
 def _aimed_verbs(rules: ExtractRules) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(rules.aimed_verbs, key=len, reverse=True))))
+    return re.compile(any_of(rules.aimed_verbs))
 
 
 @functools.cache
@@ -201,14 +201,12 @@ def _frame_ends(rules: ExtractRules) -> re.Pattern:
 
 @functools.cache
 def _grant_verbs(rules: ExtractRules) -> re.Pattern:
-    words = sorted((v for v, c in rules.verbs.items() if c == "support" and len(v) > 1), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(any_of(v for v, c in rules.verbs.items() if c == "support" and len(v) > 1))
 
 
 @functools.cache
 def _lexicon_verbs(rules: ExtractRules) -> re.Pattern:
-    words = sorted((v for v in rules.verbs if len(v) > 1), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(any_of(v for v in rules.verbs if len(v) > 1))
 
 
 def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> bool:
@@ -290,8 +288,7 @@ _BRACKET_CHARS = frozenset(_BRACKETS)
 
 @functools.cache
 def _comparator_words(rules: ExtractRules) -> re.Pattern:
-    words = sorted({*rules.comparators_before, *rules.comparators_change}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(any_of({*rules.comparators_before, *rules.comparators_change}))
 
 
 @functools.cache
@@ -303,7 +300,28 @@ def _parts(word: str, rules: ExtractRules) -> tuple[str, ...] | None:
 
 @functools.cache
 def _modifier_cut(word: str, rules: ExtractRules) -> int:
-    return 0 if word in rules.verbs else modifier_length(word, rules.verbs, rules.modifiers)
+    return _modifier_cuts(rules)[word]
+
+
+class _WordMemo(dict):
+    """A function of one word, remembered in a plain dict: every clause's tokens are looked up
+    in one pass of map(), and the same few thousand words recur in every clause."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str):
+        value = self[word] = self.function(word)
+        return value
+
+
+@functools.cache
+def _modifier_cuts(rules: ExtractRules) -> _WordMemo:
+    return _WordMemo(lambda word: 0 if word in rules.verbs else modifier_length(word, rules.verbs, rules.modifiers))
+
+
+_WORD = operator.itemgetter(0)  # a token's word
 
 
 def _family(word: str, rules: ExtractRules) -> str | None:
@@ -388,6 +406,8 @@ def _action(verb: str, object_text: str, clause: str, offset: int, rules: Extrac
 def _lexicon_compounds(tokens: list, rules: ExtractRules) -> list:
     """Tokens that together spell a compound of the lexicon (做|大|做|强) become one verb token."""
     starts, verbs, longest = _compound_starts(rules), rules.verbs, _longest_verb(rules)
+    if starts.isdisjoint(map(_WORD, tokens)):
+        return tokens  # (most clauses hold no compound's opening)
     merged, i, n = [], 0, len(tokens)
     while i < n:
         word = tokens[i][0]
@@ -435,7 +455,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
     """The action of one clause (a list: verbs sharing one object give one action each)."""
     tokens = tokens if tokens is not None else pos_cut(clause)
     # jieba glues some modifiers to their verb (全面落实): split them into two tokens
-    cuts = [_modifier_cut(word, rules) for word, _ in tokens]
+    cuts = list(map(_modifier_cuts(rules).__getitem__, map(_WORD, tokens)))
     if any(cuts):
         split = []
         for token, cut in zip(tokens, cuts, strict=True):
@@ -447,7 +467,7 @@ def _clause_actions(clause: str, offset: int, rules: ExtractRules, pos_cut, toke
         tokens = split
     tokens = _lexicon_compounds(tokens, rules)
     # where each token starts, and whether it lies within 《》 or “” (a verb there belongs to a title)
-    positions = list(itertools.accumulate((len(word) for word, _ in tokens), initial=0))[:-1]
+    positions = list(itertools.accumulate(map(len, map(_WORD, tokens)), initial=0))[:-1]
     if _BRACKET_CHARS.isdisjoint(clause):
         inside = [False] * len(tokens)  # (most clauses quote nothing)
     else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.numerals import to_int
+from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
 _CN = "零〇○一二两三四五六七八九十百千万亿"
@@ -90,8 +91,7 @@ class NumberFinder:
 
     def __init__(self, rules: ExtractRules):
         self.rules = rules
-        units = sorted(rules.units, key=len, reverse=True)
-        unit_alt = "|".join(regex.escape(u) for u in units)
+        unit_alt = any_of(rules.units)
         num = rf"(?:{_AR}{_MAG}?|[{_CN}]+)"
         cn_year = rf"[{_CN_DIGITS}]{{4}}"
         month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -128,7 +128,7 @@ class NumberFinder:
             ]) + ")"
         )
         # a plain list of words: the standard library's engine scans it several times faster
-        self.fixed = re.compile("|".join(re.escape(w) for w in sorted(rules.fixed_words, key=len, reverse=True)))
+        self.fixed = re.compile(any_of(rules.fixed_words))
         self.units = rules.units
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Number]:

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import regex
 
+from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
 _NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
@@ -235,10 +236,8 @@ def _level_institutions(text, start, end, rules: ExtractRules, tagger, taken, is
 
 @functools.cache
 def _level_institution_pattern(rules: ExtractRules) -> regex.Pattern:
-    def alternatives(words):
-        return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
-    return regex.compile(rf"[省市县区](?:(?P<facility>{alternatives(rules.level_facilities)})"
-                         rf"|委?(?P<body>{alternatives(rules.level_bodies)}))")
+    return regex.compile(rf"[省市县区](?:(?P<facility>{any_of(rules.level_facilities)})"
+                         rf"|委?(?P<body>{any_of(rules.level_bodies)}))")
 
 
 def _partner_places(text, start, end, rules: ExtractRules, tagger, taken):
@@ -591,8 +590,7 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
 
 @functools.cache
 def _verb_pattern(rules: ExtractRules) -> regex.Pattern:
-    words = sorted({*rules.verbs, *rules.name_leading_verbs}, key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
+    return regex.compile(any_of({*rules.verbs, *rules.name_leading_verbs}))
 
 
 @functools.cache
@@ -657,13 +655,12 @@ def _suffix_hits(suffixes: tuple[str, ...], text: str, start: int, end: int, ove
 
 @functools.cache
 def _plain_pattern(words: tuple[str, ...], overlapped: bool) -> re.Pattern:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?=({alternation}))" if overlapped else alternation)
+    return re.compile(f"(?=({any_of(words)}))" if overlapped else any_of(words))
 
 
 @functools.cache
 def _launch_pattern(rules: ExtractRules) -> regex.Pattern:
-    return regex.compile("|".join(map(regex.escape, sorted(rules.launch_verbs, key=len, reverse=True))))
+    return regex.compile(any_of(rules.launch_verbs))
 
 
 @functools.cache

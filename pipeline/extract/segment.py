@@ -38,6 +38,12 @@ def pos_cut(text: str, user_dict: Path, hmm: bool = True) -> list[tuple[str, str
     return [(word, tags.get(word, "x")) for word in tokenizer.lcut(text, HMM=hmm)]
 
 
+def word_tag(word: str, user_dict: Path) -> str | None:
+    """The dictionary's part-of-speech tag of a word (None when the dictionary lacks it): what
+    pos_cut tags the word with wherever it cuts it whole."""
+    return _tokenizer(user_dict)[1].get(word)
+
+
 _SHORT = 24  # names, heads and clauses the extractors segment again and again
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.extract.numbers import Number
+from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
 _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
@@ -389,14 +390,13 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
 
 @functools.cache
 def _delivery_pattern(rules: ExtractRules) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(rules.delivery_verbs, key=len, reverse=True))))
+    return re.compile(any_of(rules.delivery_verbs))
 
 
 @functools.cache
 def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
-    words = (v for v, c in rules.verbs.items() if c in rules.delivery_categories and len(v) >= 2
-             and v not in rules.not_delivery_verbs)
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile(any_of(v for v, c in rules.verbs.items() if c in rules.delivery_categories and len(v) >= 2
+                             and v not in rules.not_delivery_verbs))
 
 
 # 基础养老金最低标准每人每月再提高10元: an amount the plan adds again is a change of its own
