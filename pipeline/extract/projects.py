@@ -274,7 +274,7 @@ def _place_before(text: str, start: int, s: int, rules: ExtractRules, tagger) ->
         if before < start or not all(_is_han(ch) for ch in word) or any(ch in _STOP_CHARS for ch in word):
             continue
         if word.startswith(_leading_words(rules)) or word.startswith(tuple(rules.generic_heads)) \
-                or before > start and text[before - 1:before + 1] in _leading_words(rules):
+                or before > start and text[before - 1:before + 1] in _leading_word_set(rules):
             continue  # (建立学区…中心: 立学 is the end of a verb, not a place)
         if any(flag[:1] in ("v", "p", "d") for _, flag in tagger(word)):
             continue  # (配合|市人大常委会, 新认定|…: a verb, not a place)
@@ -450,7 +450,7 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
                 s = _name_start(text, start, s, taken)
         if text[s - 1:s] == "”":
             continue  # “一校一品”党建品牌创建工程: the quoted name already names it
-        if s > start and text[s - 1:s + 1] in _leading_words(rules):
+        if s > start and text[s - 1:s + 1] in _leading_word_set(rules):
             s += 1  # 对标高校强基计划: the stop character 对 opened the verb 对标
         close = text.rfind("）", s, match.start())
         if close != -1 and "（" not in text[s:close]:

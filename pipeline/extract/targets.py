@@ -332,8 +332,9 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
     best = None
     offset = max(0, len(before) - _COMPARATOR_REACH)
     before = before[offset:]  # a comparator stands within a few words of its figure
-    for word, comparator in _comparator_words_before(rules, changes):
-        idx = before.rfind(word)
+    pairs = _comparator_words_before(rules, changes)
+    # (each word's last place, found for all words in one map(): most stand nowhere near a figure)
+    for (word, comparator), idx in zip(pairs, map(before.rfind, _first_words(pairs)), strict=True):
         if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成"):
             continue  # 达标率, 网络达人: 达 inside a noun compares nothing
         # 提高到每人每月780元和|620元: figures listed before this one share the comparator
@@ -354,6 +355,11 @@ _COMPARATOR_REACH = 48  # characters before a figure where its comparator may st
 @functools.cache
 def _comparator_words_before(rules: ExtractRules, changes: bool) -> tuple[tuple[str, str], ...]:
     return tuple({**rules.comparators_before, **(rules.comparators_change if changes else {})}.items())
+
+
+@functools.cache
+def _first_words(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(word for word, _ in pairs)
 
 
 _LISTED_FIGURES = regex.compile(r"(?:\d+(?:\.\d+)?\s*[%‰\p{Han}]{0,4}?(?:左右|以上|以内)?[、和及])+$")
