@@ -394,29 +394,27 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
             if doc_a is None or doc_b is None:
                 lines.append(f"  {gold_path.stem}: documents not available here, skipped")
                 continue
-            scope_a = {p["a"] for p in gold["pairs"]} | set(gold["dropped"])
-            scope_b = {p["b"] for p in gold["pairs"]} | set(gold["new"])
+            # a targets-only pair (two years apart) lists its items in scope; the items are not
+            # aligned by hand, so only its target changes are scored
+            targets_only = gold.get("kind") == "targets_only"
+            scope_a = set(gold["scope_a"]) if targets_only else {p["a"] for p in gold["pairs"]} | set(gold["dropped"])
+            scope_b = set(gold["scope_b"]) if targets_only else {p["b"] for p in gold["pairs"]} | set(gold["new"])
             items_a = [it for it in doc_a["items"] if it["id"] in scope_a]
             items_b = [it for it in doc_b["items"] if it["id"] in scope_b]
             rows = align_items(items_a, items_b, threshold)
             tally = Tally()
-            pairs = {(r["a"], r["b"]) for r in rows if r["a"] and r["b"]}
-            _prf(tally, "pairs", pairs, {(p["a"], p["b"]) for p in gold["pairs"]})
-            status_gold = {("a", p["a"]): p["status"] for p in gold["pairs"]} | {
-                ("b", p["b"]): p["status"] for p in gold["pairs"]}
-            status_gold |= {("a", i): "dropped" for i in gold["dropped"]} | {("b", i): "new" for i in gold["new"]}
-            status_pred = {("a", r["a"]): r["status"] for r in rows if r["a"]} | {
-                ("b", r["b"]): r["status"] for r in rows if r["b"]}
-            for key, status in status_gold.items():
-                tally.add("status", status_pred.get(key) == status)
+            if not targets_only:
+                _score_alignment(tally, rows, gold)
             scoped_a, scoped_b = dict(doc_a, items=items_a), dict(doc_b, items=items_b)
             predicted = compare_targets(scoped_a, scoped_b, rows)
             lookup = {(_side_key(t["a"]), _side_key(t["b"])): t["change"] for t in predicted}
             for t in gold["targets"]:
                 tally.add("target change", lookup.get((_side_key(t["a"]), _side_key(t["b"]))) == t["change"])
-            lines.append(f"  {gold_path.stem} [{gold.get('split', 'tune')}]: {len(items_a)} → {len(items_b)} items")
-            lines.append(f"    alignment        {_f1_line(tally, 'pairs')}")
-            lines.append(f"    status accuracy  {tally.ratio('status')}")
+            lines.append(f"  {gold_path.stem} [{gold.get('split', 'tune')}{', targets only' if targets_only else ''}]: "
+                         f"{len(items_a)} → {len(items_b)} items")
+            if not targets_only:
+                lines.append(f"    alignment        {_f1_line(tally, 'pairs')}")
+                lines.append(f"    status accuracy  {tally.ratio('status')}")
             lines.append(f"    target changes   {tally.ratio('target change')}")
         if reports:
             lines.append("  main expected targets 2013–2019 (extracted; * = also in the gold)")
@@ -430,6 +428,19 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
                          f"{t['unit'] or ''}{'*' if (_value(t['value']), t['unit']) in wanted else ''}" for t in found]
                 lines.append(f"    {year}: " + "; ".join(cells))
     return lines
+
+
+def _score_alignment(tally: Tally, rows: list[dict], gold: dict) -> None:
+    """Aligned pairs (precision, recall, F1) and each item's status against a hand alignment."""
+    pairs = {(r["a"], r["b"]) for r in rows if r["a"] and r["b"]}
+    _prf(tally, "pairs", pairs, {(p["a"], p["b"]) for p in gold["pairs"]})
+    status_gold = {("a", p["a"]): p["status"] for p in gold["pairs"]} | {
+        ("b", p["b"]): p["status"] for p in gold["pairs"]}
+    status_gold |= {("a", i): "dropped" for i in gold["dropped"]} | {("b", i): "new" for i in gold["new"]}
+    status_pred = {("a", r["a"]): r["status"] for r in rows if r["a"]} | {
+        ("b", r["b"]): r["status"] for r in rows if r["b"]}
+    for key, status in status_gold.items():
+        tally.add("status", status_pred.get(key) == status)
 
 
 def report(results: dict[str, tuple[Tally, list[str], int]], show_errors: bool) -> str:
