@@ -27,3 +27,31 @@ def test_heldout_scored_pooled_and_per_batch(tmp_path):
     assert "== heldout batch 2: 2 documents ==" in text
     # Held-out differences are counted, never listed.
     assert "held-out differences; not listed" in text and text.count("! ") == 1
+
+
+def test_targets_only_pair_scores_target_changes_and_no_alignment(tmp_path, monkeypatch):
+    """A pair of plans two years apart whose gold holds only the target changes (the items in
+    scope listed, not aligned by hand): `make eval` scores its target changes and prints no
+    alignment or status figures it has no gold for."""
+    import pipeline.evaluate as evaluation
+
+    monkeypatch.setattr(evaluation, "REPORTS_JSONL", tmp_path / "absent.jsonl")
+    raw = tmp_path / "corpus" / "raw"
+    raw.mkdir(parents=True)
+    plan = "某区{year}年教育工作要点\n\n一、建设学校\n新建公办幼儿园{n}所。\n二、加强师资\n培训教师不少于500人次。\n"
+    (raw / "a_2026.txt").write_text(plan.format(year=2026, n=12), encoding="utf-8")
+    (raw / "b_2028.txt").write_text(plan.format(year=2028, n=15), encoding="utf-8")
+    side, floor = {"value_max": None, "comparator": "eq"}, {"value_max": None, "comparator": "ge"}
+    gold = {"a": "a_2026", "b": "b_2028", "split": "tune", "kind": "targets_only",
+            "scope_a": ["1.1", "2.1"], "scope_b": ["1.1", "2.1"],
+            "targets": [{"indicator": "新建公办幼儿园", "a": {"value": 12, "unit": "所", **side},
+                         "b": {"value": 15, "unit": "所", **side}, "change": "raised"},
+                        # (the second change is wrong on purpose: the score must count it)
+                        {"indicator": "培训教师", "a": {"value": 500, "unit": "人次", **floor},
+                         "b": {"value": 500, "unit": "人次", **floor}, "change": "lowered"}]}
+    (tmp_path / "corpus" / "gold" / "compare").mkdir(parents=True)
+    (tmp_path / "corpus" / "gold" / "compare" / "a_2026__b_2028.json").write_text(json.dumps(gold), encoding="utf-8")
+    lines = evaluation.evaluate_compare(tmp_path)
+    assert "  a_2026__b_2028 [tune, targets only]: 2 → 2 items" in lines
+    assert "    target changes   0.500 (1/2)" in lines
+    assert not any("alignment" in line or "status" in line for line in lines)
