@@ -46,3 +46,28 @@ def test_same_matches_as_a_longest_first_list(seed):
 def test_an_empty_word_is_refused():
     with pytest.raises(ValueError):
         any_of(["街", ""])
+
+
+def test_han_written_out_is_the_regex_modules_han_script():
+    """\\p{Han} on the standard engine matches exactly the characters `regex` calls Han, inside a
+    class and out; \\P{Han} matches the others."""
+    from pipeline.patterns import compile as compile_re
+
+    han, other, in_class = regex.compile(r"\p{Han}"), compile_re(r"\P{Han}"), compile_re(r"[\p{Han}a]")
+    ours = compile_re(r"\p{Han}")
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        is_han = han.match(char) is not None
+        assert (ours.match(char) is not None) == is_han, hex(code)
+        assert (other.match(char) is not None) != is_han, hex(code)
+        assert (in_class.match(char) is not None) == (is_han or char == "a"), hex(code)
+
+
+def test_excluding_han_inside_a_class_is_refused_rather_than_misread():
+    from pipeline.patterns import compile as compile_re
+
+    with pytest.raises(ValueError):
+        compile_re(r"[^、\P{Han}]")
+    assert compile_re(r"[]\p{Han}]+").fullmatch("]临汐")  # a ] opening a class is a character

@@ -6,6 +6,7 @@ import functools
 
 import regex
 
+from pipeline import patterns
 from pipeline.extract.actions import Action, extract_actions
 from pipeline.extract.numbers import Number, NumberFinder
 from pipeline.extract.projects import Project, extract_projects
@@ -16,7 +17,7 @@ from pipeline.types import Document, Item
 
 __all__ = ["Action", "Number", "Project", "Target", "extract_document", "extract_item"]
 
-_FORMULATION_COUNT = regex.compile(r"^(?:[一二两三四五六七八九十]+|双)(?:个|项|种|条|位|支|方)?")  # 三大球: 三
+_FORMULATION_COUNT = patterns.compile(r"^(?:[一二两三四五六七八九十]+|双)(?:个|项|种|条|位|支|方)?")  # 三大球: 三
 
 
 @functools.cache
@@ -59,14 +60,14 @@ def document_places(text: str, rules: ExtractRules) -> frozenset[str]:
     does not know an invented or a small place, but the notice itself says that it is one."""
     cut = functools.partial(pos_cut, user_dict=rules.policy_terms)
     places = set()
-    for match in _PLACE_WITH_LEVEL.finditer(text, overlapped=True):
-        stem = match.group(1)
+    for match in _PLACE_WITH_LEVEL.finditer(text):  # (a look-ahead: every place, overlapping ones too)
+        stem = match.group("stem")
         if stem in places or stem.startswith(tuple(rules.generic_heads)) \
                 or word_tag(stem, rules.policy_terms) not in _NAME_TAGS:
             continue  # (a word the dictionary knows as no name is never cut as one: no need to look)
         # the stem must be a word in its context (入全市 is 入|全市, not a place 入全)
         s = match.start()
-        window = cut(text[max(0, s - 3):match.end() + 2])
+        window = cut(text[max(0, s - 3):match.end("name") + 2])
         at = max(0, s - 3)
         for word, flag in window:
             if text.startswith(stem, at) and word == stem and flag in _NAME_TAGS:
@@ -76,7 +77,8 @@ def document_places(text: str, rules: ExtractRules) -> frozenset[str]:
 
 
 _NAME_TAGS = (None, "x", "ns", "nr", "nz")  # (None: a word jieba guesses, tagged x)
-_PLACE_WITH_LEVEL = regex.compile(r"(\p{Han}{2})(?:省|市|县|区|镇|乡)(?!场|域|级|民|块|间|长|属)")
+_PLACE_WITH_LEVEL = patterns.compile(r"(?=(?P<name>(?P<stem>\p{Han}{2})(?:省|市|县|区|镇|乡)"
+                                     r"(?!场|域|级|民|块|间|长|属)))")
 
 
 def _tag_places(text: str, cut, places: frozenset[str]) -> list[tuple[str, str]]:
@@ -91,7 +93,7 @@ def _named_again(items: tuple[Item, ...], text: str) -> tuple[Item, ...]:
              if p.kind in _PROPAGATED_KINDS and len(p.name) >= 4}
     if not names:
         return items
-    pattern = regex.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
+    pattern = patterns.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
     out = []
     for item in items:
         taken = [p.span for p in item.projects]

@@ -10,19 +10,20 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline import patterns
 from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
 _BREAKS = set("，,；;。！？!?：:")
 _OPEN, _CLOSE = "《“（(", "》”）)"
-_CLAUSE_MARKS = regex.compile("[" + regex.escape("".join(sorted(_BREAKS)) + _OPEN + _CLOSE) + "]")
+_CLAUSE_MARKS = patterns.compile("[" + regex.escape("".join(sorted(_BREAKS)) + _OPEN + _CLOSE) + "]")
 _JOINERS = {"和", "并", "与"}
-_CONDITION = regex.compile(r"(?:对于|对|凡)[^，。]*的")
-_GRANT_OPENER = regex.compile(r"对于|对|按照|按|通过")
-_YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
-_DE = regex.compile("的")
-_ATTRIBUTIVE_FIGURE = regex.compile(r"[^，。；的\d]{0,6}\d[\d.]*\p{Han}{0,3}的")
-_FIGURE_AHEAD = regex.compile(r"[^，。；]{0,10}?[\d一二两三四五六七八九十百千万]")
+_CONDITION = patterns.compile(r"(?:对于|对|凡)[^，。]*的")
+_GRANT_OPENER = patterns.compile(r"对于|对|按照|按|通过")
+_YEAR_HEAD = patterns.compile(r"((?:19|20)\d{2})\s*年(?!底前|前)")
+_DE = patterns.compile("的")
+_ATTRIBUTIVE_FIGURE = patterns.compile(r"[^，。；的\d]{0,6}\d[\d.]*\p{Han}{0,3}的")
+_FIGURE_AHEAD = patterns.compile(r"[^，。；]{0,10}?[\d一二两三四五六七八九十百千万]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _aimed_action(text: str, opening: int, s: int, e: int, rules: ExtractRules) 
     return [_action(verb.group("verb"), target, text[opening:e], opening, rules, "actions.aimed.v1")]
 
 
-_AIMED = regex.compile(r"\s*(?:对于|对)")
+_AIMED = patterns.compile(r"\s*(?:对于|对)")
 
 
 def _topic_action(text: str, s: int, e: int, rules: ExtractRules) -> list[Action]:
@@ -109,9 +110,9 @@ def _topic_action(text: str, s: int, e: int, rules: ExtractRules) -> list[Action
 
 
 @functools.cache
-def _final_verb(rules: ExtractRules) -> regex.Pattern:
+def _final_verb(rules: ExtractRules) -> re.Pattern:
     """A verb of the lexicon closing a clause, after the subject it acts on and its modifiers."""
-    return regex.compile(rf"{any_of(rules.modifiers)}*(?P<verb>{_lexicon_verbs(rules).pattern})\s*$")
+    return patterns.compile(rf"{any_of(rules.modifiers)}*(?P<verb>{_lexicon_verbs(rules).pattern})\s*$")
 
 
 def _after_frame(text: str, s: int, e: int, rules: ExtractRules) -> int:
@@ -171,9 +172,9 @@ def _quoted(text: str, start: int, position: int) -> bool:
 
 
 @functools.cache
-def _subject_frame(rules: ExtractRules) -> regex.Pattern:
+def _subject_frame(rules: ExtractRules) -> re.Pattern:
     words = "|".join(map(regex.escape, rules.frames_after_subject))
-    return regex.compile(rf"\p{{Han}}{{2,6}}?(?:{words})")
+    return patterns.compile(rf"\p{{Han}}{{2,6}}?(?:{words})")
 
 
 # Plain word lists are compiled with the standard library's engine, which scans them several
@@ -226,7 +227,7 @@ def _not_an_action(clause: str, rules: ExtractRules, plan_year: int | None) -> b
     return bool(year and plan_year and int(year.group(1)) < plan_year)
 
 
-_COUNT_BEFORE = regex.compile(r"\d[\d.]*\s*\p{Han}{1,3}?(?:以上|左右|以内)?$")
+_COUNT_BEFORE = patterns.compile(r"\d[\d.]*\s*\p{Han}{1,3}?(?:以上|左右|以内)?$")
 
 
 def _count_list_parts(text: str, s: int, e: int, rules: ExtractRules) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline import patterns
 from pipeline.numerals import to_int
 from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
@@ -18,7 +19,7 @@ _CN = "零〇○一二两三四五六七八九十百千万亿"
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _AR = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!克|米|瓦|伏|帕))"  # (千克, 千米: a unit, not a thousand)
-_MAG_END = regex.compile(_MAG + "$")
+_MAG_END = patterns.compile(_MAG + "$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
               "十万": 1e5, "万": 1e4, "千": 1e3}
@@ -70,9 +71,9 @@ def _cn_value(text: str) -> int | None:
     return to_int(text)
 
 
-_MAG_TAIL = regex.compile(_MAG + "$")
-_AT_LEAST = regex.compile(r"(?:至少|不少于|最少)有?$")
-_DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
+_MAG_TAIL = patterns.compile(_MAG + "$")
+_AT_LEAST = patterns.compile(r"(?:至少|不少于|最少)有?$")
+_DECIMAL = patterns.compile(r"\d+(?:\.\d+)?")
 
 
 def _latin(ch: str) -> bool:
@@ -80,10 +81,10 @@ def _latin(ch: str) -> bool:
 
 
 _ROMAN = "ⅠⅡⅢⅣⅤ"
-_ALTERNATIVE_UNIT = regex.compile(r"（\p{Han}）")
-_STANDARD_CODE = regex.compile(r"(?<![A-Za-z])(?:GB|DB|HJ|JT|JGJ|CJJ)(?:/T)?\s*\d+(?:\.\d+)?(?:\s*[—-]\s*\d{4})?")
-_SERVICE_NUMBER = regex.compile(r"12\d{3}")  # the state's five-digit service numbers (12345, 12315, 12123 …)
-_HOTLINE_AFTER = regex.compile(r"\p{Han}{0,8}?(?:热线|电话)")
+_ALTERNATIVE_UNIT = patterns.compile(r"（\p{Han}）")
+_STANDARD_CODE = patterns.compile(r"(?<![A-Za-z])(?:GB|DB|HJ|JT|JGJ|CJJ)(?:/T)?\s*\d+(?:\.\d+)?(?:\s*[—-]\s*\d{4})?")
+_SERVICE_NUMBER = patterns.compile(r"12\d{3}")  # the state's five-digit service numbers (12345, 12315, 12123 …)
+_HOTLINE_AFTER = patterns.compile(r"\p{Han}{0,8}?(?:热线|电话)")
 
 
 class NumberFinder:
@@ -99,7 +100,7 @@ class NumberFinder:
         dash = r"\s*[-—－–~～至到]\s*"
         # every alternative opens with a digit, a Chinese numeral, 第 or 百: the look-ahead lets the
         # engine skip the other characters at once instead of trying twelve alternatives on each
-        self.pattern = regex.compile(
+        self.pattern = patterns.compile(
             rf"(?=[\d{_CN}第百半ⅠⅡⅢⅣⅤ])(?:" + "|".join([
                 rf"(?P<date_range>(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月{dash}{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
@@ -158,7 +159,7 @@ class NumberFinder:
                 found.append(number)
         return found
 
-    def _number(self, match: regex.Match, text: str) -> Number | None:
+    def _number(self, match: re.Match, text: str) -> Number | None:
         kind_group = match.lastgroup
         span = (match.start(), match.end())
         surface = match.group(0)
@@ -228,7 +229,7 @@ class NumberFinder:
             return Number(surface, parse_numeral(surface), None, "quantity", span, "numbers.bare.v1")
         return None
 
-    def _measured(self, match: regex.Match, span: tuple[int, int], text: str) -> Number | None:
+    def _measured(self, match: re.Match, span: tuple[int, int], text: str) -> Number | None:
         numeral, unit = match["m_num"], match["m_unit"]
         chinese = not numeral[0].isdigit()
         # 一期工程, 二期: the phase of a works, an ordinal; 一级 (一级渔港, 一级能效) is a grade, never

@@ -8,27 +8,28 @@ from typing import NamedTuple
 
 import regex
 
+from pipeline import patterns
 from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
-_NUMERAL_LED = regex.compile(r"^[一二两三四五六七八九十双]")
-_COUNTS = regex.compile(r"[一二两三四五六七八九十双百千万]")
+_NUMERAL_LED = patterns.compile(r"^[一二两三四五六七八九十双]")
+_COUNTS = patterns.compile(r"[一二两三四五六七八九十双百千万]")
 # principles and slogans in quotes (“从优、就高、不重复”, “应归尽归”), adjectives (“一站式”, “网格化”),
 # honorary titles (“最美村庄”), plan periods
-_SLOGAN = regex.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$|^\S{2}化$|^最美"
-                        r"|^应\p{Han}尽\p{Han}"
-                        r"|^十[一二三四五六七八九]五$")
-_CODE = regex.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
+_SLOGAN = patterns.compile(r"[、，,；;：:。—]|(?<![\dA-Za-z])\+.*\+|\+.*\+(?![\dA-Za-z])|\s|式$|^\S{2,}型$"
+                           r"|^\S{2}化$|^最美|^应\p{Han}尽\p{Han}"
+                           r"|^十[一二三四五六七八九]五$")
+_CODE = patterns.compile(r"[\dA-Za-z+]+")  # “1+1+1”, “1+x”: a programme's code
 _STOP_CHARS = set("的等和与及在对为向到至将把由从以于并或、要暨赴")
 # the last character before a name: neither a name character (±800千伏…工程, 2×100万千瓦…工程) nor
 # a stop character
 _BEFORE_NAME = regex.compile(r"[^\p{Han}（）()·A-Za-z0-9×±]|[" + "".join(sorted(_STOP_CHARS)) + "]",
                              flags=regex.REVERSE)
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", "eng"}
-_LIST_PUNCT = regex.compile(r"[，,；;：:。+\s]")
-_HOTLINE = regex.compile(r"\d{3,}")
+_LIST_PUNCT = patterns.compile(r"[，,；;：:。+\s]")
+_HOTLINE = patterns.compile(r"\d{3,}")
 _NUMERAL_CHARS = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万")
-_LATIN_OR_BRACKET = regex.compile(r"[A-Za-z（(]")
+_LATIN_OR_BRACKET = patterns.compile(r"[A-Za-z（(]")
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class Project:
 
 
 @functools.cache
-def _bracket_pattern(open_: str, close: str) -> regex.Pattern:
-    return regex.compile(f"[{regex.escape(open_)}{regex.escape(close)}]")
+def _bracket_pattern(open_: str, close: str) -> re.Pattern:
+    return patterns.compile(f"[{regex.escape(open_)}{regex.escape(close)}]")
 
 
 @functools.lru_cache(maxsize=64)  # projects and targets both ask, item after item
@@ -140,9 +141,9 @@ def extract_projects(text: str, start: int, end: int, rules: ExtractRules, tagge
                 continue  # 城市…局 inside a longer word: the level word must open the name
             s -= len(place)  # 配合东陵省交通运输厅: a province or city named before the level word
         s = _after_joined_body(text, s, e, rules.organization_suffixes)
-        verb_then_level = [m.end() for m in _verb_pattern(rules).finditer(text, s, e, overlapped=True)
-                           if text[m.end():m.end() + 1] in _LEVEL_WORDS and text[m.end() + 1:m.end() + 2] != "级"
-                           and m.end() < e - 2]
+        verb_ends = [m.end(1) for m in _verb_starts(rules).finditer(text, s, e)]
+        verb_then_level = [v for v in verb_ends if text[v:v + 1] in _LEVEL_WORDS and text[v + 1:v + 2] != "级"
+                           and v < e - 2]
         if verb_then_level:
             s = verb_then_level[-1]  # 青梧县人民医院建设|县急救指挥调度中心: a verb, then the body it names
         s = max(s, text.rfind("的", s, e) + 1)  # 区长任组长的|青棠区…工作专班: a body's name holds no 的
@@ -235,8 +236,8 @@ def _level_institutions(text, start, end, rules: ExtractRules, tagger, taken, is
 
 
 @functools.cache
-def _level_institution_pattern(rules: ExtractRules) -> regex.Pattern:
-    return regex.compile(rf"[省市县区](?:(?P<facility>{any_of(rules.level_facilities)})"
+def _level_institution_pattern(rules: ExtractRules) -> re.Pattern:
+    return patterns.compile(rf"[省市县区](?:(?P<facility>{any_of(rules.level_facilities)})"
                          rf"|委?(?P<body>{any_of(rules.level_bodies)}))")
 
 
@@ -258,9 +259,9 @@ def _partner_places(text, start, end, rules: ExtractRules, tagger, taken):
             cursor += len(name) + 1
 
 
-_PARTNER_LIST = regex.compile(
+_PARTNER_LIST = patterns.compile(
     r"[与同]((?:[\p{Han}]{2,8}、)*[\p{Han}]{2,8}?)(?=等|的|签订|开展|建立|深化|加强|共建|合作|交流)")
-_CLAUSE_END = regex.compile(r"[，。；！？]")
+_CLAUSE_END = patterns.compile(r"[，。；！？]")
 _LEVEL_WORDS = ("省", "市", "县", "区", "州")
 
 
@@ -541,32 +542,32 @@ def _suffixed_names(text, start, end, kind, suffixes, rules, tagger, taken, faci
 
 
 _WORLDWIDE = ("世界", "全国", "国际", "中国")
-_PLACE_BEFORE_EDITION = regex.compile(r"\p{Han}{2}[省市县区州]$")
+_PLACE_BEFORE_EDITION = patterns.compile(r"\p{Han}{2}[省市县区州]$")
 _SECTION_WORDS = r"\p{Han}{2,3}?段(?![落时])"
-_SECTION = regex.compile(_SECTION_WORDS)
-_WORKS_AHEAD = regex.compile(r"[^，。；、和与及等]{1,20}?(?:工程|项目)")
-_ROAD_CODE = regex.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:" + _SECTION_WORDS + ")?")
-_ROAD_LIST = regex.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
+_SECTION = patterns.compile(_SECTION_WORDS)
+_WORKS_AHEAD = patterns.compile(r"[^，。；、和与及等]{1,20}?(?:工程|项目)")
+_ROAD_CODE = patterns.compile(r"(?:国道|省道|县道)[A-Z]\d{1,4}线(?:" + _SECTION_WORDS + ")?")
+_ROAD_LIST = patterns.compile(r"\p{Han}{2,4}[路街巷](?:[北南东西中]段)?[、和及]\p{Han}{2,4}[路街巷]")
 _AFTER_ORGANIZATION = ("附属", "等", "和", "与", "及", "合作", "联合", "建设", "的", "、", "开展", "共建")
-_COUNT_DIGIT = regex.compile(r"[\d一二两三四五六七八九十]")
+_COUNT_DIGIT = patterns.compile(r"[\d一二两三四五六七八九十]")
 # a count opening a name's run: digits, or Chinese numerals that a measure word follows
-_LEADING_COUNT = regex.compile(r"[0-9０-９][0-9０-９一二两三四五六七八九十百千万]*"
+_LEADING_COUNT = patterns.compile(r"[0-9０-９][0-9０-９一二两三四五六七八九十百千万]*"
                                r"|[一二两三四五六七八九十百千万]+(?=[所个家处座名项条批期届号轮类种大支位户间张台0-9])")
-_PLACE_LEVEL = regex.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
+_PLACE_LEVEL = patterns.compile(r"\p{Han}{2,3}[省市县区](?![场委])")
 # 县文物安全监管平台, 省一体化政务服务平台: the level's own system, named by the level word alone (not
 # 县直部门…系统, 县应急管理局指挥平台 or 区融媒体中心等平台)
-_LEVEL_OPENED = regex.compile(r"[省市县区](?![级域场委民直])(?!.*(?:等|局|部门|中心))\p{Han}{4,}$")
-_DRAFTED = regex.compile(r"(?:制定|编制|出台|研究制定|制定出台)(?=[^制编出]*$)")
-_JOINED_NAME = regex.compile(r"[\p{Han}]*[和与及][\p{Han}]*")
-_BRANCH = regex.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
-_EDITION = regex.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
-_YEAR_IN_NAME = regex.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
-_TIME_HEAD = regex.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
+_LEVEL_OPENED = patterns.compile(r"[省市县区](?![级域场委民直])(?!.*(?:等|局|部门|中心))\p{Han}{4,}$")
+_DRAFTED = patterns.compile(r"(?:制定|编制|出台|研究制定|制定出台)(?=[^制编出]*$)")
+_JOINED_NAME = patterns.compile(r"[\p{Han}]*[和与及][\p{Han}]*")
+_BRANCH = patterns.compile(r"\p{Han}{0,8}?(?:分公司|支公司|分行|支行)")  # …有限公司枫桥县分公司 is one name
+_EDITION = patterns.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
+_YEAR_IN_NAME = patterns.compile(r"(?:19|20)\d{2}(?![\d年])\p{Han}")
+_TIME_HEAD = patterns.compile(r"(?:每年|每季度|每月|汛前|汛后|节前|节后|\d{2,4}年|\d{1,2}月(?:底|中旬|上旬|下旬)?前?"
                            r"|\d{1,2}日|底前|底"
                            r"|月底前|月底|月(?=[底前内中初末]|\d)|年底前|年内|全年|年(?!度)|全部)*")
 # Parts of a head that make a name generic (美育特色学校, 实训基地, 乡镇卫生院)
 _GENERIC_PARTS = ("特色", "示范", "优质", "标准化", "规范化", "薄弱", "小规模", "实训", "乡镇", "行业", "主体", "重点")
-_SCOPE = regex.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量|其中)")
+_SCOPE = patterns.compile(r"^(?:全区|全市|全县|全省|新一期|新一轮|新一批|一批|高水平|高标准|高质量|其中)")
 
 
 def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRules) -> int:
@@ -589,8 +590,14 @@ def _strip_leading_verbs(text: str, s: int, suffix_start: int, rules: ExtractRul
 
 
 @functools.cache
-def _verb_pattern(rules: ExtractRules) -> regex.Pattern:
-    return regex.compile(any_of({*rules.verbs, *rules.name_leading_verbs}))
+def _verb_pattern(rules: ExtractRules) -> re.Pattern:
+    return patterns.compile(any_of({*rules.verbs, *rules.name_leading_verbs}))
+
+
+@functools.cache
+def _verb_starts(rules: ExtractRules) -> re.Pattern:
+    """The verbs at every place, overlapping ones too (a look-ahead; group 1 is the verb)."""
+    return patterns.compile(f"(?=({any_of({*rules.verbs, *rules.name_leading_verbs})}))")
 
 
 @functools.cache
@@ -659,8 +666,8 @@ def _plain_pattern(words: tuple[str, ...], overlapped: bool) -> re.Pattern:
 
 
 @functools.cache
-def _launch_pattern(rules: ExtractRules) -> regex.Pattern:
-    return regex.compile(any_of(rules.launch_verbs))
+def _launch_pattern(rules: ExtractRules) -> re.Pattern:
+    return patterns.compile(any_of(rules.launch_verbs))
 
 
 @functools.cache
@@ -680,7 +687,7 @@ def _cut_after_last_verb(text: str, s: int, suffix_start: int, rules: ExtractRul
     """Start the name after the verb that governs it: 高标准承办亚洲沙滩藤球锦标赛 → 亚洲…锦标赛. A
     verb inside a name (引入江东颐康养老服务有限公司: 服务) is passed over when the words after an
     earlier verb already open with a proper name."""
-    ends = sorted({m.end() for m in _verb_pattern(rules).finditer(text, s, suffix_start, overlapped=True)})
+    ends = sorted({m.end(1) for m in _verb_starts(rules).finditer(text, s, suffix_start)})
     if tagger is not None:
         if place_opens and _PLACE_LEVEL.match(text, s, suffix_start) \
                 and _opens_with_place(text[s:suffix_start], tagger, rules):

@@ -9,34 +9,35 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline import patterns
 from pipeline.extract.numbers import Number
 from pipeline.patterns import any_of
 from pipeline.resources import ExtractRules
 
 _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
-_CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
-_SENTENCE_BREAK = regex.compile(r"[。！？!?]")
-_LEADING_NOISE = regex.compile(
+_CLAUSE_BREAK = patterns.compile(r"[，,；;：:。！？!?]")
+_SENTENCE_BREAK = patterns.compile(r"[。！？!?]")
+_LEADING_NOISE = patterns.compile(
     r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|推动|要|将|把)+")
-_DEADLINE_HEAD = regex.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
-_MORE_THAN = regex.compile(r"\d\s*[多余]")
-_CONDITION_HEAD = regex.compile(r"\s*(?:对于|对|凡)")
-_GRANT_BEFORE = regex.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
-_PERFECTIVE = regex.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了")
-_PAST_YEAR_HEAD = regex.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)")
-_ANY_NUMBER = regex.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
-_BASELINE = regex.compile(r"\s*在[^，。；]*基础上")
-_IN_BASELINE_BEFORE = regex.compile(r"在[^，。；在]*$")
-_IN_BASELINE_AFTER = regex.compile(r"[^，。；]*基础上")
-_LIST_HEAD = regex.compile(r"等(?=[^等]*$)")
-_TWO_HAN = regex.compile(r"\p{Han}{2}")
-_HAN = regex.compile(r"\p{Han}")
-_NOUN = regex.compile(r"\p{Han}{2,12}")
-_COUNTED_NOUN = regex.compile(r"[所个名家处项例座]?\p{Han}{2}")
-_CLASS_AFTER = regex.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
+_DEADLINE_HEAD = patterns.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
+_MORE_THAN = patterns.compile(r"\d\s*[多余]")
+_CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
+_GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
+_PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了")
+_PAST_YEAR_HEAD = patterns.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)")
+_ANY_NUMBER = patterns.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
+_BASELINE = patterns.compile(r"\s*在[^，。；]*基础上")
+_IN_BASELINE_BEFORE = patterns.compile(r"在[^，。；在]*$")
+_IN_BASELINE_AFTER = patterns.compile(r"[^，。；]*基础上")
+_LIST_HEAD = patterns.compile(r"等(?=[^等]*$)")
+_TWO_HAN = patterns.compile(r"\p{Han}{2}")
+_HAN = patterns.compile(r"\p{Han}")
+_NOUN = patterns.compile(r"\p{Han}{2,12}")
+_COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
+_CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
-EARLIER_TARGET = regex.compile(r"\d[^，,；;、\d]{0,6}、")
+EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Target:
     rule: str
 
 
-def _bounds(pattern: regex.Pattern, text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+def _bounds(pattern: re.Pattern, text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """Start and end of the stretch of text[lo:hi] around pos between two breaks."""
     start = lo
     for m in pattern.finditer(text, lo, pos):
@@ -98,12 +99,12 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
             for i, item in enumerate(items) if item]
 
 
-_LISTED = regex.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
-_LIST_SEPARATOR = regex.compile(r"[、和及]")
-_MODAL_TAIL = regex.compile(
+_LISTED = patterns.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
+_LIST_SEPARATOR = patterns.compile(r"[、和及]")
+_MODAL_TAIL = patterns.compile(
     r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|各|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
-_DISTRIBUTIVE = regex.compile(r"[都均]|分别|各\s*$")  # (…餐饮企业各10家: 各 right before the figure)
-_BASE_YEAR_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
+_DISTRIBUTIVE = patterns.compile(r"[都均]|分别|各\s*$")  # (…餐饮企业各10家: 各 right before the figure)
+_BASE_YEAR_TAIL = patterns.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
 _COMPLETE_MEASURE = ("数", "率", "量", "额", "值")
 
 
@@ -256,7 +257,7 @@ def _words_after_span(after: str, rules: ExtractRules) -> str:
 _WORDS_AFTER_MAX = 20
 
 
-_ALL_OF = regex.compile(r"(?<!首)都(?:能|要|将)")
+_ALL_OF = patterns.compile(r"(?<!首)都(?:能|要|将)")
 
 
 def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, after, rules) -> tuple[str, int, int]:
@@ -294,11 +295,11 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
     return last if i == len(items) - 1 else items[i] + shared
 
 
-_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
+_FIGURE = patterns.compile(r"\d+(?:\.\d+)?")
 _SHARED_TAIL_END = "要将均都需应"
 
 
-_FREQUENCY = regex.compile(r"每(?:年|季度|半年|月|周|季)")
+_FREQUENCY = patterns.compile(r"每(?:年|季度|半年|月|周|季)")
 
 
 def _is_count(number: Number, after: str, verb: str, rules: ExtractRules, before: str = "") -> bool:
@@ -362,7 +363,7 @@ def _first_words(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple(word for word, _ in pairs)
 
 
-_LISTED_FIGURES = regex.compile(r"(?:\d+(?:\.\d+)?\s*[%‰\p{Han}]{0,4}?(?:左右|以上|以内)?[、和及])+$")
+_LISTED_FIGURES = patterns.compile(r"(?:\d+(?:\.\d+)?\s*[%‰\p{Han}]{0,4}?(?:左右|以上|以内)?[、和及])+$")
 
 
 def _comparator_after(after: str, rules: ExtractRules) -> tuple[str | None, int]:
@@ -406,16 +407,16 @@ def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
 
 
 # 基础养老金最低标准每人每月再提高10元: an amount the plan adds again is a change of its own
-_INCREMENT_BEFORE = regex.compile(r"再(?:提高|增加|降低|减少|压减)$")
-_THIS_YEAR_TURN = regex.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
-_COMPARED_WITH_LAST_YEAR = regex.compile(r"(?:比|较)(?:去年|上年)")
-_FROM_BASELINE = regex.compile(
+_INCREMENT_BEFORE = patterns.compile(r"再(?:提高|增加|降低|减少|压减)$")
+_THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
+_COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较)(?:去年|上年)")
+_FROM_BASELINE = patterns.compile(
     r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))"
     r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上")
-_BASELINE_FROM = regex.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
-_BASELINE_HEAD = regex.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
+_BASELINE_FROM = patterns.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
+_BASELINE_HEAD = patterns.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 # 城镇化率在去年53.8%的基础上再提高…: the indicator before the baseline
-_BASELINE_TAIL = regex.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")
+_BASELINE_TAIL = patterns.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")
 
 
 @functools.cache
