@@ -4,8 +4,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-import regex
-
 from pipeline import patterns
 from pipeline.extract.actions import Action, extract_actions
 from pipeline.extract.numbers import Number, NumberFinder
@@ -93,7 +91,7 @@ def _named_again(items: tuple[Item, ...], text: str) -> tuple[Item, ...]:
              if p.kind in _PROPAGATED_KINDS and len(p.name) >= 4}
     if not names:
         return items
-    pattern = patterns.compile("|".join(map(regex.escape, sorted(names, key=len, reverse=True))))
+    pattern = patterns.compile(patterns.any_of(names))
     out = []
     for item in items:
         taken = [p.span for p in item.projects]

@@ -177,8 +177,7 @@ def _subject_frame(rules: ExtractRules) -> re.Pattern:
     return patterns.compile(rf"\p{{Han}}{{2,6}}?(?:{words})")
 
 
-# Plain word lists are compiled with the standard library's engine, which scans them several
-# times faster than `regex`; patterns with Unicode classes stay with `regex`.
+# Word lists compile as tries (pipeline.patterns.any_of) on the standard library's engine.
 @functools.cache
 def _past_markers(rules: ExtractRules) -> re.Pattern:
     return re.compile(any_of({*rules.past_in_sentence, *rules.past_unless_goal, *rules.past_in_clause}))
@@ -299,7 +298,6 @@ def _parts(word: str, rules: ExtractRules) -> tuple[str, ...] | None:
     return tuple(parts) if parts else None
 
 
-@functools.cache
 def _modifier_cut(word: str, rules: ExtractRules) -> int:
     return _modifier_cuts(rules)[word]
 

@@ -597,7 +597,7 @@ def _verb_pattern(rules: ExtractRules) -> re.Pattern:
 @functools.cache
 def _verb_starts(rules: ExtractRules) -> re.Pattern:
     """The verbs at every place, overlapping ones too (a look-ahead; group 1 is the verb)."""
-    return patterns.compile(f"(?=({any_of({*rules.verbs, *rules.name_leading_verbs})}))")
+    return patterns.compile(f"(?=({_verb_pattern(rules).pattern}))")
 
 
 @functools.cache
