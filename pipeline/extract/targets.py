@@ -335,7 +335,7 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
     before = before[offset:]  # a comparator stands within a few words of its figure
     pairs = _comparator_words_before(rules, changes)
     # (each word's last place, found for all words in one map(): most stand nowhere near a figure)
-    for (word, comparator), idx in zip(pairs, map(before.rfind, _first_words(pairs)), strict=True):
+    for (word, comparator), idx in zip(pairs, map(before.rfind, _first_words(rules, changes)), strict=True):
         if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成"):
             continue  # 达标率, 网络达人: 达 inside a noun compares nothing
         # 提高到每人每月780元和|620元: figures listed before this one share the comparator
@@ -359,8 +359,8 @@ def _comparator_words_before(rules: ExtractRules, changes: bool) -> tuple[tuple[
 
 
 @functools.cache
-def _first_words(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    return tuple(word for word, _ in pairs)
+def _first_words(rules: ExtractRules, changes: bool) -> tuple[str, ...]:
+    return tuple(word for word, _ in _comparator_words_before(rules, changes))
 
 
 _LISTED_FIGURES = patterns.compile(r"(?:\d+(?:\.\d+)?\s*[%‰\p{Han}]{0,4}?(?:左右|以上|以内)?[、和及])+$")
