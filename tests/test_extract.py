@@ -132,6 +132,15 @@ def test_targets_and_comparators(text, expected):
     "制定新时代中小学体育美育提升三年行动计划。",                          # duration in a name
     "突出“三个强化”。",                                                   # formulation
     "过去两年全省经济年均增长5.3%，今年要巩固回升态势。",                    # the years before
+    "预计今年高校毕业生超过1170万人。",                                     # a forecast
+    "提出上述预期目标，综合考虑了各方面因素。经济增长预期目标为5%左右，考虑了就业的需要。",  # restated
+    "推动签署中国－东盟自贸区3.0版升级协定。",                               # a version
+    "实施新一轮千亿斤粮食产能提升行动。",                                    # inside a programme's name
+    "抓好支持高质量共建“一带一路”八项行动的落实落地。",
+    "统筹国内国际两个大局。",                                               # formulation
+    "充分利用两个市场两种资源。",
+    "对小微企业年应纳税所得额100万元至300万元部分，再减半征收企业所得税。",   # the band that qualifies
+    "要坚持把教育这个关乎千家万户和中华民族未来的大事办好。",                  # an idiom
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -614,6 +623,32 @@ def test_targets_against_last_year(text, expected):
     ("城乡低保标准分别提高到每人每月780元和620元", [("城乡低保标准", 780), ("城乡低保标准", 620)]),
     # the baseline named with 在…基础上 is neither a target nor part of the indicator
     ("县城常住人口城镇化率在去年53.8%的基础上再提高1.2个百分点", [("县城常住人口城镇化率", 1.2)]),
+    # budget lines named by their 规模; the change on last year after a level is no second target
+    ("赤字规模4.06万亿元，一般公共预算支出规模28.5万亿元", [("赤字规模", 4.06), ("一般公共预算支出规模", 28.5)]),
+    ("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元", [("安排地方政府专项债券", 3.9)]),
+    # a bare verb whose object the sentence named before; a standard raised by an amount
+    ("从今年开始拟连续几年发行超长期特别国债，专项用于国家重大战略实施，今年先发行1万亿元",
+     [("超长期特别国债", 1)]),
+    ("城乡居民基础养老金月最低标准提高20元", [("城乡居民基础养老金月最低标准", 20)]),
+    # a comparison with last year after the figure reports nothing past; 人均 starts the shared words
+    ("今年赤字率拟按2.8%左右安排、比去年有所下调", [("赤字率", 2.8)]),
+    ("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元",
+     [("居民医保人均财政补助标准", 30), ("基本公共卫生服务经费人均财政补助标准", 5)]),
+    # the budget line before the verb that sets it
+    ("中央预算内投资安排6400亿元", [("中央预算内投资", 6400)]),
+    # an amount forecast for a measure is its size; money a plan uses; a budget line of nearly an
+    # amount (近 only right before the figure)
+    ("预计全年退税减税约2.5万亿元", [("预计全年退税减税", 2.5)]),
+    ("使用1000亿元失业保险基金支持稳岗和培训", [("使用失业保险基金支持稳岗和培训", 1000)]),
+    ("中央对地方转移支付规模近9.8万亿元，地方政府专项债务余额近9万亿元", [("中央对地方转移支付规模", 9.8)]),
+    # a later comparison with last year (高于去年) is no report; a list's shared words after 等 with 均
+    ("对地方一般性转移支付增长7.8%、增幅明显高于去年，其中均衡性转移支付、县级基本财力保障机制奖补资金等增幅均超过10%",
+     [("对地方一般性转移支付", 7.8), ("均衡性转移支付增幅", 10), ("县级基本财力保障机制奖补资金增幅", 10)]),
+    # an amount that 将 makes the object; a cut 再降 (平均 gives the figure to no list); a deduction
+    # rate a policy sets
+    ("将2.8万亿元中央财政资金纳入直达机制", [("中央财政资金纳入直达机制", 2.8)]),
+    ("中小企业宽带和专线平均资费再降10%", [("中小企业宽带和专线平均资费", 10)]),
+    ("延续执行企业研发费用加计扣除75%政策", [("延续执行企业研发费用加计扣除", 75)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

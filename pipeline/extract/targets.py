@@ -35,6 +35,8 @@ _HAN = patterns.compile(r"\p{Han}")
 _NOUN = patterns.compile(r"\p{Han}{2,12}")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
+_LEVEL_THEN_CHANGE = patterns.compile(r"\d[^，,；;。]*、\s*(?:比|较)(?:去年|上年)\p{Han}{0,6}$")
+_NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万亿]+\p{Han}?")
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
 EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、")
@@ -88,14 +90,17 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
     target of each (二氧化硫排放量, 化学需氧量排放量), as a comparison over years needs; a list that a
     count gathers (引进名师、名校长等教育人才300名) stays one target."""
     words = text[target.span[0]:num_start]
-    listed = _LISTED.match(_MODAL_TAIL.sub("", target.indicator))
+    indicator = _MODAL_TAIL.sub("", target.indicator)
+    # (均衡性转移支付、县级…奖补资金等增幅均超过10%: the words after 等 are each item's)
+    indicator, gathered, shared = indicator.partition("等") if "等" in indicator else (indicator, "", "")
+    listed = _LISTED.match(indicator)
     last_item = max(words.rfind(sep) for sep in "、和及")
-    if not listed or "等" in target.indicator or not _DISTRIBUTIVE.search(words[last_item:]):
+    if not listed or gathered and not shared or not _DISTRIBUTIVE.search(words[last_item:]):
         return [target]
     items = _LIST_SEPARATOR.split(listed.group(1))
     tail = _shared_tail(items[0], items[-1], rules)
     rule = target.rule.removesuffix(".v1") + ".each.v1"
-    return [dataclasses.replace(target, indicator=item + (tail if i < len(items) - 1 else ""), rule=rule)
+    return [dataclasses.replace(target, indicator=item + (shared or (tail if i < len(items) - 1 else "")), rule=rule)
             for i, item in enumerate(items) if item]
 
 
@@ -103,7 +108,8 @@ _LISTED = patterns.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = patterns.compile(r"[、和及]")
 _MODAL_TAIL = patterns.compile(
     r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|各|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
-_DISTRIBUTIVE = patterns.compile(r"[都均]|分别|各\s*$")  # (…餐饮企业各10家: 各 right before the figure)
+# (…餐饮企业各10家: 各 right before the figure; 平均资费 and 首都 distribute nothing)
+_DISTRIBUTIVE = patterns.compile(r"(?<!首)都|(?<!平)均|分别|各\s*$")
 _BASE_YEAR_TAIL = patterns.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
 _COMPLETE_MEASURE = ("数", "率", "量", "额", "值")
 
@@ -143,13 +149,24 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     turn = _THIS_YEAR_TURN.search(text, sent_start, s)
     if turn:  # 去年…仅恢复到六成，今年要推动…，创建…2个: what follows 今年 is the plan
         sentence = text[turn.start():sent_end]
-    looked_at = clause if rules.forward_sentence.match(sentence) else (
-        # …安排5376亿元，比去年增加300亿元: a later clause comparing with last year is a base, not a report
-        text[sent_start:clause_end] + _COMPARED_WITH_LAST_YEAR.sub("", text[clause_end:sent_end]))
+    # …安排5376亿元，比去年增加300亿元, 赤字率拟按2.8%左右安排、比去年有所下调, 转移支付增长7.8%、增幅明显
+    # 高于去年: a comparison with last year is a base, not a report, unless it is the figure's own (比去年增长8%)
+    own = text[clause_start:s]
+    looked_at = own + _COMPARED_WITH_LAST_YEAR.sub("", text[s:clause_end]) \
+        if rules.forward_sentence.match(sentence) else (
+            _COMPARED_WITH_LAST_YEAR.sub("", text[sent_start:clause_start]) + own
+            + _COMPARED_WITH_LAST_YEAR.sub("", text[s:sent_end]))
     # 赤字率从去年的2.1%提高到2.3%: the year named in the starting point is not a report of it
     looked_at = _FROM_BASELINE.sub("", looked_at)
     if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
+    if number.kind != "money" and any(m in clause for m in rules.forecast_markers) \
+            or rules.restating_paragraph.match(text, start):
+        return None
+    if after.startswith(rules.not_target_after) or _LEVEL_THEN_CHANGE.search(before):
+        return None  # 3.0版; 专项债券3.9万亿元、比上年增加1000亿元: the level is the target, not the change
+    if _NUMERAL_ONLY.fullmatch(number.text) and _programme_after(after, rules):
+        return None  # 新一轮千亿斤粮食产能提升行动, “一带一路”八项行动: a figure inside a programme's name
     if any(m in looked_at for m in rules.past_unless_goal) and not (
             _comparator_after(after, rules)[0] or _comparator_before(before, rules, True)[0] not in (None, "eq")):
         return None  # 同比增长12%: a result; 同比下降5%以上, 控制在…: a goal
@@ -163,18 +180,24 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 由每人每年420元提高到450元: 420元 is where the measure starts, 450元 the goal
     if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
         return None
-    if _CONDITION_HEAD.match(before) and "的" in after:
-        return None  # 对年主营业务收入首次突破10亿元的企业: who qualifies, not a goal
+    if _CONDITION_HEAD.match(before) and ("的" in after or after.startswith("部分")):
+        return None  # 对年主营业务收入首次突破10亿元的企业, 对…所得额100万元至300万元部分: who or what qualifies
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级"):
         return None  # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位: a size class, not a goal
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
+    if not head and number.kind == "money" and before.rstrip().endswith(("将", "把")):
+        head = before.rstrip()[-1]  # 将2.8万亿元中央财政资金纳入直达机制: the amount is the object
     changes = number.kind == "percent" or number.unit in ("倍", "个百分点") or _INCREMENT_BEFORE.search(before)
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
     if comparator is None and _MORE_THAN.search(number.text):
         comparator, rule_word = "gt", "more_than"  # 8000多亿元: more than 8000亿元
+    elif comparator is None and number.kind == "money" and before.endswith("近") \
+            and before[:-1].endswith(tuple(rules.plan_amount_nouns)):
+        # a budget line of nearly an amount (规模近9.8万亿元); 近 elsewhere says how large a thing is now
+        comparator, rule_word, cmp_start = "approx", "nearly", len(before) - 1
     after_cmp, after_len = _comparator_after(after, rules)
     end_of_target = e + after_len
     if after_cmp and comparator != "approx":
@@ -193,8 +216,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before):
             comparator, rule_word = "eq", "grant"
-        elif number.kind == "money" and before.rstrip().endswith(tuple(rules.plan_amount_nouns)):
-            comparator, rule_word = "eq", "budget"
+        elif number.kind == "money" and (before.rstrip().endswith(tuple(rules.plan_amount_nouns))
+                                         or head in rules.bare_indicator_verbs):
+            comparator, rule_word = "eq", "budget"  # (使用1000亿元失业保险基金…: the words after name it)
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
         elif head in rules.figure_first_heads and _words_after(after, rules):
@@ -229,6 +253,17 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     )
 
 
+def _programme_after(after: str, rules: ExtractRules) -> bool:
+    """The words after a figure are the rest of a programme's name: they end in its suffix at the
+    clause's end or before 的 (八项行动的落实)."""
+    words = _HAN_RUN.match(after)
+    return bool(words) and any(words.group().endswith(suffix) or words.group().endswith(suffix + "的")
+                               for suffix in rules.programme_suffixes)
+
+
+_HAN_RUN = patterns.compile(r"\p{Han}{1,12}?(?:的|(?=\P{Han})|$)")
+
+
 def _red_line(before: str, after: str, rules: ExtractRules) -> str:
     """The line a plan keeps (耕地保护红线) when a figure stands between a verb of keeping and it
     (守住298万亩耕地保护红线), else ""."""
@@ -258,6 +293,7 @@ _WORDS_AFTER_MAX = 20
 
 
 _ALL_OF = patterns.compile(r"(?<!首)都(?:能|要|将)")
+_OBJECT = patterns.compile(r"\p{Han}{2,12}(?=[，,；;])")
 
 
 def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, after, rules) -> tuple[str, int, int]:
@@ -267,6 +303,11 @@ def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, a
     span = _words_after_span(after, rules)
     if span:
         return verb + _ALL_OF.sub("", span), ind_start, after.index(span) + len(span.rstrip())
+    core = verb.removeprefix("先")
+    named = text.rfind(core, sent_start, clause_start) if core else -1
+    obj = _OBJECT.match(text, named + len(core), clause_start) if named >= 0 else None
+    if obj:  # 发行超长期特别国债，…，今年先发行1万亿元: the verb's object named earlier
+        return obj.group(), obj.start(), 0
     previous_start, _ = _bounds(_CLAUSE_BREAK, text, sent_start, clause_start, max(sent_start, clause_start - 1))
     previous = text[previous_start:max(previous_start, clause_start - 1)]
     if not previous or regex.search(r"\d", previous):
@@ -406,10 +447,10 @@ def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
                              and v not in rules.not_delivery_verbs))
 
 
-# 基础养老金最低标准每人每月再提高10元: an amount the plan adds again is a change of its own
-_INCREMENT_BEFORE = patterns.compile(r"再(?:提高|增加|降低|减少|压减)$")
+# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元: an amount the plan adds is a change of its own
+_INCREMENT_BEFORE = patterns.compile(r"(?:再|标准)(?:提高|增加|降低|减少|压减)$")
 _THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
-_COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较)(?:去年|上年)")
+_COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较|高于|低于|大于|小于)(?:去年|上年)")
 _FROM_BASELINE = patterns.compile(
     r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))"
     r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上")
@@ -450,6 +491,10 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
+    budget = next((indicator[:-len(f)] for f in rules.funding_verbs if indicator.endswith(f)
+                   and indicator[:-len(f)].endswith(rules.plan_amount_nouns)), "")
+    if budget:
+        return budget, offset  # 中央预算内投资安排6400亿元: the budget line, not the verb that sets it
     head_noun = indicator[:-len(verb)] if verb and indicator.endswith(verb) else ""
     if head_noun and verb in rules.plan_amount_nouns and head_noun not in rules.verbs \
             and head_noun not in rules.delivery_verbs:
