@@ -172,6 +172,7 @@ class ExtractRules:
     past_in_clause: tuple[str, ...]
     forecast_markers: tuple[str, ...]
     restating_paragraph: regex.Pattern
+    review_paragraph: regex.Pattern
     not_target_after: tuple[str, ...]
     not_target_before: tuple[str, ...]
     group_before: tuple[str, ...]
@@ -269,8 +270,8 @@ def extract_rules() -> ExtractRules:
     name = "extract.yaml"
     keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
             "not_counted_nouns", "group_units",
-            "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "not_target_after",
-            "not_target_before", "eligibility_after", "group_before", "rate_nouns",
+            "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "review_paragraph",
+            "not_target_after", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",
             "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",
@@ -296,9 +297,9 @@ def extract_rules() -> ExtractRules:
     unknown = set(data["delivery_categories"]) - _CATEGORIES
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
-    special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "deadline_patterns",
-               "past_markers", "grant_pattern", "agency_pattern", "purpose_clause", "observance_pattern",
-               "round_pattern", "central_agency_pattern"}
+    special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "review_paragraph",
+               "deadline_patterns", "past_markers", "grant_pattern", "agency_pattern", "purpose_clause",
+               "observance_pattern", "round_pattern", "central_agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
@@ -313,6 +314,7 @@ def extract_rules() -> ExtractRules:
         eligibility_after=_compile(name, data["eligibility_after"]),
         forward_sentence=_compile(name, data["forward_sentence"]),
         restating_paragraph=_compile(name, data["restating_paragraph"]),
+        review_paragraph=_compile(name, data["review_paragraph"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
         purpose_clause=_compile(name, data["purpose_clause"]),
         agency_pattern=_compile(name, data["agency_pattern"]),

@@ -163,6 +163,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if number.kind != "money" and any(m in clause for m in rules.forecast_markers) \
             or rules.restating_paragraph.match(text, start):
         return None
+    if rules.review_paragraph.match(text, start) and not (turn or rules.forward_sentence.match(sentence)):
+        return None
     if after.startswith(rules.not_target_after) or _LEVEL_THEN_CHANGE.search(before):
         return None  # 3.0版; 专项债券3.9万亿元、比上年增加1000亿元: the level is the target, not the change
     if _NUMERAL_ONLY.fullmatch(number.text) and _programme_after(after, rules):
