@@ -141,9 +141,18 @@ def test_targets_and_comparators(text, expected):
     "充分利用两个市场两种资源。",
     "对小微企业年应纳税所得额100万元至300万元部分，再减半征收企业所得税。",   # the band that qualifies
     "要坚持把教育这个关乎千家万户和中华民族未来的大事办好。",                  # an idiom
+    "过去五年，经济发展取得新成就。国内生产总值增加到超过100万亿元。",          # a paragraph on the years behind
+    "2011年是开局之年。过去一年，各项工作取得了很大成绩。国内生产总值增长10.3%。",
+    "这里要着重说明，增长目标略微调低。提出居民消费价格涨幅控制在4％左右，综合考虑了输入性因素。",
+    "经过30多年的发展，落实民间投资新36条。",                                 # how long it took; a name
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
+
+
+def test_a_paragraph_on_the_years_behind_turns_to_the_plan():
+    text = "过去一年，各项工作取得了很大成绩。国内生产总值增长10.3%。今年城镇新增就业900万人以上。"
+    assert [t.value for t in run(text, plan_year=2011).targets] == [900]
 
 
 def test_review_section_has_no_targets():

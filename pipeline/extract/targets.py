@@ -163,7 +163,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if number.kind != "money" and any(m in clause for m in rules.forecast_markers) \
             or rules.restating_paragraph.match(text, start):
         return None
-    if rules.review_paragraph.match(text, start) and not (turn or rules.forward_sentence.match(sentence)):
+    if not (turn or rules.forward_sentence.match(sentence)) and _reviewing(text, start, sent_start, rules):
         return None
     if after.startswith(rules.not_target_after) or _LEVEL_THEN_CHANGE.search(before):
         return None  # 3.0版; 专项债券3.9万亿元、比上年增加1000亿元: the level is the target, not the change
@@ -253,6 +253,20 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         span=span,
         rule=f"targets.{comparator}.{rule_word or 'count'}.v1",
     )
+
+
+def _reviewing(text: str, start: int, sent_start: int, rules: ExtractRules) -> bool:
+    """Whether the last sentence of the paragraph up to this one that frames the time opens on the
+    years behind (过去一年，…取得了很大成绩。国内生产总值增长10.3%) rather than on the plan (今年…)."""
+    framing = None
+    for at in [start] + [m.end() for m in _SENTENCE_BREAK.finditer(text, start, sent_start + 1)]:
+        if at > sent_start:
+            break
+        if rules.review_paragraph.match(text, at):
+            framing = "review"
+        elif rules.forward_sentence.match(text, at):
+            framing = "plan"
+    return framing == "review"
 
 
 def _programme_after(after: str, rules: ExtractRules) -> bool:
