@@ -5,6 +5,7 @@ around them), never converted globally, so 统一 and 两会 stay words.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ _AR = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!克|米|瓦|伏|帕))"  # (千克, 千米: a unit, not a thousand)
 _MAG_END = patterns.compile(_MAG + "$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_GLYPH_VARIANTS = {"％": "%"}  # full-width signs of units that have a half-width one
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
               "十万": 1e5, "万": 1e4, "千": 1e3}
 
@@ -155,6 +157,9 @@ class NumberFinder:
             if match.lastgroup == "bare" and _SERVICE_NUMBER.fullmatch(match.group(0)):
                 continue  # 交管12123, 12315平台: a public service's number names it
             number = self._number(match, text)
+            if number is not None and number.unit in _GLYPH_VARIANTS:
+                # 4.6％ and 4.6% are one unit: the text keeps the glyph, the unit is compared as one
+                number = dataclasses.replace(number, unit=_GLYPH_VARIANTS[number.unit])
             if number is not None:
                 found.append(number)
         return found

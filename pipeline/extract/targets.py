@@ -192,7 +192,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
     if not head and number.kind == "money" and before.rstrip().endswith(("将", "把")):
         head = before.rstrip()[-1]  # 将2.8万亿元中央财政资金纳入直达机制: the amount is the object
-    changes = number.kind == "percent" or number.unit in ("倍", "个百分点") or _INCREMENT_BEFORE.search(before)
+    changes = number.kind == "percent" or number.unit in ("倍", "个百分点") or _INCREMENT_BEFORE.search(_LISTED_FIGURES.sub("", before))
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
     if comparator is None and _MORE_THAN.search(number.text):
         comparator, rule_word = "gt", "more_than"  # 8000多亿元: more than 8000亿元
@@ -463,8 +463,9 @@ def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
                              and v not in rules.not_delivery_verbs))
 
 
-# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元: an amount the plan adds is a change of its own
-_INCREMENT_BEFORE = patterns.compile(r"(?:再|标准)(?:提高|增加|降低|减少|压减)$")
+# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 最低收购价平均每50公斤分别提高7.4元: an amount the
+# plan adds to a standard or a price is a change of its own
+_INCREMENT_BEFORE = patterns.compile(r"(?:再|(?:标准|价)[^，,；;。]{0,12}?)(?:提高|增加|降低|减少|压减)$")
 _THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
 _COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较|高于|低于|大于|小于)(?:去年|上年)")
 _FROM_BASELINE = patterns.compile(
