@@ -134,6 +134,23 @@ def test_command_line_series_writes_json_tables_and_report(tmp_path):
     assert "http" not in html.split("<body>")[0]  # self-contained: nothing fetched
 
 
+def test_housing_starts_match_across_wordings_and_a_full_width_per_cent_is_per_cent(tmp_path):
+    started = target(1000, "万套", indicator="开工建设保障性住房、棚户区改造住房共")
+    a = {"items": [item("1", "x", [started])], "text": ""}
+    b = {"items": [item("1", "x", [target(700, "万套", "ge", indicator="新开工")])], "text": ""}
+    [row] = compare_targets(a, b, [{"a": "1", "b": "1"}])
+    assert row["change"] == "lowered"
+    # a plan written with ％ and the next with %: the rate's change is found
+    from pipeline import extract_file
+    from pipeline.dataset import document_to_dict
+    (tmp_path / "a.txt").write_text("今年城镇登记失业率控制在4.6％以内。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("今年城镇登记失业率控制在4.5%以内。", encoding="utf-8")
+    docs = [document_to_dict(extract_file(tmp_path / n)) for n in ("a.txt", "b.txt")]
+    assert [t["unit"] for d in docs for it in d["items"] for t in it["targets"]] == ["%", "%"]
+    changes = compare_documents(*docs)["targets"]
+    assert [c["change"] for c in changes] == ["lowered"]
+
+
 def test_series_panel_names_the_concept_of_a_reworded_indicator():
     def doc(doc_id, year, text, indicator, value):
         start = text.index(str(value))

@@ -658,6 +658,10 @@ def test_targets_against_last_year(text, expected):
     ("将2.8万亿元中央财政资金纳入直达机制", [("中央财政资金纳入直达机制", 2.8)]),
     ("中小企业宽带和专线平均资费再降10%", [("中小企业宽带和专线平均资费", 10)]),
     ("延续执行企业研发费用加计扣除75%政策", [("延续执行企业研发费用加计扣除", 75)]),
+    # a price raised by an amount, each of two listed; a local bond quota issued for the provinces
+    ("今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元",
+     [("小麦最低收购价平均每50公斤", 7.4), ("稻谷最低收购价平均每50公斤", 16)]),
+    ("其中中央财政赤字5500亿元，代发地方债2500亿元", [("中央财政赤字", 5500), ("代发地方债", 2500)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

@@ -192,7 +192,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
     if not head and number.kind == "money" and before.rstrip().endswith(("将", "把")):
         head = before.rstrip()[-1]  # 将2.8万亿元中央财政资金纳入直达机制: the amount is the object
-    changes = number.kind == "percent" or number.unit in ("倍", "个百分点") or _INCREMENT_BEFORE.search(_LISTED_FIGURES.sub("", before))
+    changes = number.kind == "percent" or number.unit in ("倍", "个百分点") \
+        or _INCREMENT_BEFORE.search(_LISTED_FIGURES.sub("", before))
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
     if comparator is None and _MORE_THAN.search(number.text):
         comparator, rule_word = "gt", "more_than"  # 8000多亿元: more than 8000亿元
