@@ -174,6 +174,8 @@ class ExtractRules:
     restating_paragraph: regex.Pattern
     review_paragraph: regex.Pattern
     not_target_after: tuple[str, ...]
+    plan_name_suffixes: tuple[str, ...]
+    total_words: tuple[str, ...]
     not_target_before: tuple[str, ...]
     group_before: tuple[str, ...]
     rate_nouns: tuple[str, ...]
@@ -271,7 +273,8 @@ def extract_rules() -> ExtractRules:
     keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
             "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "review_paragraph",
-            "not_target_after", "not_target_before", "eligibility_after", "group_before", "rate_nouns",
+            "not_target_after", "not_target_before", "plan_name_suffixes", "total_words", "eligibility_after",
+            "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",
             "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",

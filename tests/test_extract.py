@@ -145,6 +145,8 @@ def test_targets_and_comparators(text, expected):
     "2011年是开局之年。过去一年，各项工作取得了很大成绩。国内生产总值增长10.3%。",
     "这里要着重说明，增长目标略微调低。提出居民消费价格涨幅控制在4％左右，综合考虑了输入性因素。",
     "经过30多年的发展，落实民间投资新36条。",                                 # how long it took; a name
+    "扎实推进十大重点节能工程、千家企业节能行动和节能产品惠民工程。",            # names with figures
+    "实施全国新增千亿斤粮食生产能力规划。",
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -662,6 +664,10 @@ def test_targets_against_last_year(text, expected):
     ("今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元",
      [("小麦最低收购价平均每50公斤", 7.4), ("稻谷最低收购价平均每50公斤", 16)]),
     ("其中中央财政赤字5500亿元，代发地方债2500亿元", [("中央财政赤字", 5500), ("代发地方债", 2500)]),
+    # who funds and what, around the verb; a funder alone takes the clause before; a total
+    ("中央财政拟安排“三农”投入8183亿元", [("中央财政“三农”投入", 8183)]),
+    ("各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元", [("各级政府要进一步增加社会保障投入", 3185)]),
+    ("全国财政赤字合计9500亿元", [("财政赤字", 9500)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

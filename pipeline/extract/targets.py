@@ -219,7 +219,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before):
             comparator, rule_word = "eq", "grant"
-        elif number.kind == "money" and (before.rstrip().endswith(tuple(rules.plan_amount_nouns))
+        elif number.kind == "money" and (_without_total(before, rules).endswith(tuple(rules.plan_amount_nouns))
                                          or head in rules.bare_indicator_verbs):
             comparator, rule_word = "eq", "budget"  # (使用1000亿元失业保险基金…: the words after name it)
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
@@ -270,15 +270,20 @@ def _reviewing(text: str, start: int, sent_start: int, rules: ExtractRules) -> b
     return framing == "review"
 
 
+def _without_total(before: str, rules: ExtractRules) -> str:
+    """The words before a figure without a closing word of sum (全国财政赤字合计|9500亿元)."""
+    before = before.rstrip()
+    return next((before[:-len(w)] for w in rules.total_words if before.endswith(w)), before)
+
+
 def _programme_after(after: str, rules: ExtractRules) -> bool:
     """The words after a figure are the rest of a programme's name: they end in its suffix at the
     clause's end or before 的 (八项行动的落实)."""
     words = _HAN_RUN.match(after)
-    return bool(words) and any(words.group().endswith(suffix) or words.group().endswith(suffix + "的")
-                               for suffix in rules.programme_suffixes)
+    return bool(words) and words.group().rstrip("的").endswith(rules.programme_suffixes + rules.plan_name_suffixes)
 
 
-_HAN_RUN = patterns.compile(r"\p{Han}{1,12}?(?:的|(?=\P{Han})|$)")
+_HAN_RUN = patterns.compile(r"\p{Han}{1,12}?(?:的|(?=[和及、]|\P{Han})|$)")  # (千家企业节能行动和…)
 
 
 def _red_line(before: str, after: str, rules: ExtractRules) -> str:
@@ -489,10 +494,13 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     whole = head = text[clause_start:num_start]
     if cmp_start is not None:
         head = head[:cmp_start]
+        word = max((w for w in rules.comparators_before if whole.startswith(w, cmp_start)), key=len, default="")
+        between = whole[cmp_start + len(word):]
         if not _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head)).strip():
             # 今年拟安排财政赤字1.2万亿元: the comparator word comes first, the indicator after it
-            word = max((w for w in rules.comparators_before if whole.startswith(w, cmp_start)), key=len, default="")
-            clause_start, head = clause_start + cmp_start + len(word), whole[cmp_start + len(word):]
+            clause_start, head = clause_start + cmp_start + len(word), between
+        elif word.removeprefix("拟") in rules.funding_verbs and _TWO_HAN.search(between):
+            head += between  # 中央财政拟安排“三农”投入8183亿元: who funds, and what
     earlier = next(reversed(list(EARLIER_TARGET.finditer(head))), None)
     shared_verb = ""
     if earlier is not None and _TWO_HAN.search(head, earlier.end()):
@@ -507,6 +515,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     offset = clause_start + len(head) - len(stripped)
     stripped = _BASE_YEAR_TAIL.sub("", stripped)  # 排放总量分别比2024年(下降3%): the base is no part of it
     indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
+    indicator = _without_total(indicator, rules)  # (全国财政赤字合计9500亿元)
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
     budget = next((indicator[:-len(f)] for f in rules.funding_verbs if indicator.endswith(f)
