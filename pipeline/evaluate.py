@@ -416,6 +416,9 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
                 lines.append(f"    alignment        {_f1_line(tally, 'pairs')}")
                 lines.append(f"    status accuracy  {tally.ratio('status')}")
             lines.append(f"    target changes   {tally.ratio('target change')}")
+            second_path = root / "corpus" / "gold" / "second_readings" / gold_path.name
+            if second_path.exists():
+                lines += _reader_agreement(gold, json.loads(second_path.read_text(encoding="utf-8")), lookup)
         if reports:
             lines.append("  main expected targets 2013–2019 (extracted; * = also in the gold)")
             gold_targets = json.loads((root / "corpus" / "gold" / "reports_main_targets.json").read_text(
@@ -428,6 +431,19 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
                          f"{t['unit'] or ''}{'*' if (_value(t['value']), t['unit']) in wanted else ''}" for t in found]
                 lines.append(f"    {year}: " + "; ".join(cells))
     return lines
+
+
+def _reader_agreement(gold: dict, second: dict, predicted: dict) -> list[str]:
+    """How far a second, independent reader's target changes agree with the gold, scored the way the
+    pipeline is, and the pipeline against that reading: the ceiling a goal can sensibly ask for."""
+    tally = Tally()
+    keyed = {(_side_key(t["a"]), _side_key(t["b"])): t["change"] for t in second["targets"]}
+    for t in gold["targets"]:
+        tally.add("reader", keyed.get((_side_key(t["a"]), _side_key(t["b"]))) == t["change"])
+    for t in second["targets"]:
+        tally.add("pipeline", predicted.get((_side_key(t["a"]), _side_key(t["b"]))) == t["change"])
+    return [f"    second reader    {tally.ratio('reader')} of the gold's target changes; "
+            f"zhengce against that reading {tally.ratio('pipeline')}"]
 
 
 def _score_alignment(tally: Tally, rows: list[dict], gold: dict) -> None:

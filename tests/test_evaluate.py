@@ -55,3 +55,17 @@ def test_targets_only_pair_scores_target_changes_and_no_alignment(tmp_path, monk
     assert "  a_2026__b_2028 [tune, targets only]: 2 → 2 items" in lines
     assert "    target changes   0.500 (1/2)" in lines
     assert not any("alignment" in line or "status" in line for line in lines)
+
+
+def test_second_reader_agreement_is_scored_like_the_pipeline():
+    from pipeline.evaluate import _reader_agreement
+
+    side = lambda v: {"value": v, "value_max": None, "unit": "%", "comparator": "approx"}  # noqa: E731
+    gold = {"targets": [{"a": side(7), "b": side(6.5), "change": "lowered"},
+                        {"a": side(3), "b": side(3), "change": "unchanged"}]}
+    second = {"targets": [{"a": side(7), "b": side(6.5), "change": "lowered"},
+                          {"a": side(3), "b": side(3), "change": "changed"}]}
+    predicted = {((7.0, "%"), (6.5, "%")): "lowered", ((3.0, "%"), (3.0, "%")): "changed"}
+    [line] = _reader_agreement(gold, second, predicted)
+    assert "0.500 (1/2) of the gold's target changes" in line
+    assert "against that reading 1.000 (2/2)" in line
