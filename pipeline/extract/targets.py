@@ -160,9 +160,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     looked_at = _FROM_BASELINE.sub("", looked_at)
     if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
-    if number.kind != "money" and any(m in clause for m in rules.forecast_markers) \
+    if (number.kind != "money" and any(m in clause for m in rules.forecast_markers)) \
             or rules.restating_paragraph.match(text, start):
-        return None
+        return None  # 预计今年高校毕业生超过1170万人; 提出上述预期目标，…经济增长预期目标为5%左右
     if not (turn or rules.forward_sentence.match(sentence)) and _reviewing(text, start, sent_start, rules):
         return None
     if after.startswith(rules.not_target_after) or _LEVEL_THEN_CHANGE.search(before):
