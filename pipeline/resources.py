@@ -181,6 +181,8 @@ class ExtractRules:
     rate_nouns: tuple[str, ...]
     grant_pattern: regex.Pattern
     eligibility_after: regex.Pattern
+    share_verbs: tuple[str, ...]
+    share_scopes: tuple[str, ...]
     forward_sentence: regex.Pattern
     deadline_patterns: tuple[regex.Pattern, ...]
     review_section_words: tuple[str, ...]
@@ -274,6 +276,7 @@ def extract_rules() -> ExtractRules:
             "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "review_paragraph",
             "not_target_after", "not_target_before", "plan_name_suffixes", "total_words", "eligibility_after",
+            "share_verbs", "share_scopes",
             "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",

@@ -118,6 +118,8 @@ def test_large_units_keep_value_and_give_scalar():
      [(1800, None, "盏", "eq"), (4, None, "期", "eq"), (1, None, "次", "eq")]),
     # a tonnage class describes the berth; the count of berths is the goal
     ("新增10万吨级集装箱泊位2个。", [(2, None, "个", "eq")]),
+    # a share of a set: a floor on the share, not a threshold of who qualifies
+    ("到2026年，全县老年助餐点达到150个，覆盖70%以上的行政村和社区。", [(150, None, "个", "ge"), (70, None, "%", "ge")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
@@ -127,6 +129,8 @@ def test_targets_and_comparators(text, expected):
     "2020年全市完成12家乡镇卫生院改扩建，业务用房面积同比增长5.2%。",   # a past result
     "国内生产总值增长了6.1%。",                                          # 了 reports a result
     "对研发费用支出在500万元以上的企业给予支持。",                          # eligibility threshold
+    "对护理型床位占比达到80%以上的养老机构给予补助。",                       # a rate that qualifies
+    "对订单下降30%以上的重点企业实行包联服务。",                             # a change that qualifies
     "关注学业成绩后30%学生的学业发展。",                                   # defines a group
     "举办第十四届全国学生运动会。",                                        # ordinal
     "制定新时代中小学体育美育提升三年行动计划。",                          # duration in a name
@@ -668,6 +672,10 @@ def test_targets_against_last_year(text, expected):
     ("中央财政拟安排“三农”投入8183亿元", [("中央财政“三农”投入", 8183)]),
     ("各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元", [("各级政府要进一步增加社会保障投入", 3185)]),
     ("全国财政赤字合计9500亿元", [("财政赤字", 9500)]),
+    ("中央建设投资总计为1521亿元", [("中央建设投资", 1521)]),
+    # a share of a set the plan reaches: a scope or a verb of reaching before 以上的, the set after
+    ("城镇居民基本医疗保险试点要扩大到全国50%以上的城市", [("城镇居民基本医疗保险试点要扩大到城市", 50)]),
+    ("确保今年底95%以上的学生都能在永久性校舍中学习", [("学生都能在永久性校舍中学习", 95)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

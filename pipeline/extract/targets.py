@@ -174,7 +174,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 同比增长12%: a result; 同比下降5%以上, 控制在…: a goal
     if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
         return None
-    if any(before.endswith(w) for w in rules.not_target_before) or rules.eligibility_after.match(after):
+    share = _share_of_set(text, clause_start, clause_end, before, after, number, rules)
+    if any(before.endswith(w) for w in rules.not_target_before) or not share and rules.eligibility_after.match(after):
         return None
     if _IN_BASELINE_BEFORE.search(before) and _IN_BASELINE_AFTER.match(after):
         return None  # 在2024年全市博物馆接待观众246万人次的基础上: where the goal starts from
@@ -239,6 +240,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
                                                                after, rules)
         end_of_target = max(end_of_target, e + words_end)
+    if share:
+        indicator, ind_start, end_of_target = share
     if not indicator:
         return None
     indicator = _respective_indicator(text, clause_start, clause_end, s, rules) or indicator
@@ -268,6 +271,25 @@ def _reviewing(text: str, start: int, sent_start: int, rules: ExtractRules) -> b
         elif rules.forward_sentence.match(text, at):
             framing = "plan"
     return framing == "review"
+
+
+def _share_of_set(text, clause_start, clause_end, before, after, number, rules) -> tuple[str, int, int] | None:
+    """(indicator, start, end) of a share of a set that the plan reaches: 覆盖全县80%以上的义务教育学校
+    → 覆盖义务教育学校, 85%以上的村卫生室能够提供…方法 → 村卫生室能够提供…方法; None for anything else."""
+    if number.kind != "percent" or not _SHARE_AFTER.match(after):
+        return None
+    head = _DEADLINE_HEAD.sub("", before.rstrip())
+    while (scope := next((w for w in rules.share_scopes if head.endswith(w)), None)) is not None:
+        head = head[:-len(scope)]
+    head = _MODAL_TAIL.sub("", _LEADING_NOISE.sub("", head).strip()) if head.strip() else ""
+    if head and not head.endswith(rules.share_verbs):
+        return None  # 护理型床位占比达到80%以上的养老机构: who qualifies
+    of_set = after[_SHARE_AFTER.match(after).end():].rstrip(" ，。；、")
+    start = before.rfind(head) + clause_start if head else number.span[0]
+    return head + of_set, start, number.span[1] + len(after.rstrip(" ，。；、"))
+
+
+_SHARE_AFTER = patterns.compile(r"^(?:及)?以上的(?=\p{Han}{2})")
 
 
 def _without_total(before: str, rules: ExtractRules) -> str:
