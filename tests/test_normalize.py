@@ -25,11 +25,13 @@ def test_web_export_soft_breaks_are_joined_but_header_names_are_not():
         body,
         "细颗粒物（PM\n2.5\n）浓度继续下降，" + body,
         body,
+        "三、关于《\n国民经济和社会发展第十一个五年规划纲要（草案）\n》的说明",  # a heading, no punctuation
         body,
     ])
     lines = normalize_text(raw, ingest_rules()).split("\n")
     assert lines[0:2] == ["中共某某委员会", "某某局"]
     assert "细颗粒物（PM2.5）浓度继续下降，" + body in lines
+    assert "三、关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明" in lines
 
 
 def test_zero_width_line_inside_a_paragraph_is_not_a_paragraph_break():

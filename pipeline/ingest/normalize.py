@@ -57,7 +57,8 @@ def _is_blank_separated(lines: list[str]) -> bool:
 
 def _join_soft_breaks(lines: list[str]) -> list[str]:
     """Join the lines of a block when the block reads as one paragraph: it contains sentence
-    punctuation, or one of its lines is a fragment of at most two characters (政府工作报/告).
+    punctuation, one of its lines is a fragment of at most two characters (政府工作报/告), or a
+    title's brackets open on one line and close on another (三、关于《/…纲要（草案）/》的说明).
     Header blocks of names (two issuers on two lines) are left alone."""
     out: list[str] = []
     block: list[str] = []
@@ -65,6 +66,7 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
     def flush() -> None:
         if len(block) > 1 and (
             any(_SENTENCE_PUNCT.search(line) for line in block) or any(len(line) <= 2 for line in block)
+            or any(line.count("《") > line.count("》") for line in block[:-1])
         ):
             out.append("".join(block))
         else:
