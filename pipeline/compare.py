@@ -222,6 +222,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     tb = [(it["id"], t) for it in doc_b["items"] for t in it["targets"]]
     context_a = [_context(doc_a.get("text", ""), t) for _, t in ta]
     context_b = [_context(doc_b.get("text", ""), t) for _, t in tb]
+    sentence_a = [_sentence_before(doc_a.get("text", ""), t) for _, t in ta]
+    sentence_b = [_sentence_before(doc_b.get("text", ""), t) for _, t in tb]
     concept_a = [_concept(doc_a.get("text", ""), t, c) for (_, t), c in zip(ta, context_a, strict=True)]
     concept_b = [_concept(doc_b.get("text", ""), t, c) for (_, t), c in zip(tb, context_b, strict=True)]
     aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
@@ -230,10 +232,14 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
         for j, (item_b, b) in enumerate(tb):
             if not same_unit(base_value(1, a["unit"])[1], base_value(1, b["unit"])[1]):
                 continue
-            # the indicator as extracted, or the words before the number when the extracted
-            # indicator is only a verb (安排5076亿元 ≈ 中央预算内投资安排5376亿元)
-            s = max(indicator_similarity(a["indicator"], b["indicator"]),
-                    CONTEXT_WEIGHT * indicator_similarity(context_a[i], context_b[j]))
+            if names_nothing(a["indicator"]) or names_nothing(b["indicator"]):
+                # 投入200多亿元 and 投入100亿元 are two lines only the sentences tell apart
+                s = CONTEXT_WEIGHT * indicator_similarity(sentence_a[i], sentence_b[j])
+            else:
+                # the indicator as extracted, or the words before the number when the extracted
+                # indicator is only a verb (安排5076亿元 ≈ 中央预算内投资安排5376亿元)
+                s = max(indicator_similarity(a["indicator"], b["indicator"]),
+                        CONTEXT_WEIGHT * indicator_similarity(context_a[i], context_b[j]))
             if concept_a[i] and concept_b[j]:
                 # the lexicon knows these indicators: same concept whatever the words, or different
                 s = max(s, CONCEPT_SIMILARITY) if concept_a[i] == concept_b[j] else 0.0
@@ -250,6 +256,20 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     rows += [_target_row(ta[i], None) for i in range(len(ta)) if i not in used_a]
     rows += [_target_row(None, tb[j]) for j in range(len(tb)) if j not in used_b]
     return rows
+
+
+def names_nothing(indicator: str) -> bool:
+    """True for an indicator of funders and money verbs only (中央财政增加支出, 投入)."""
+    words = normalise_indicator(indicator)
+    for word in compare_rules().funding_words:
+        words = words.replace(word, "")
+    return not words
+
+
+def _sentence_before(text: str, target: dict, width: int = 80) -> str:
+    """The sentence up to the target's figure (at most `width` characters), with the target's text."""
+    start = target["span"][0] if target.get("span") else 0
+    return regex.split(r"[。！？；]", text[max(0, start - width):start])[-1] + target["text"] if text else target["text"]
 
 
 def _context(text: str, target: dict, width: int = 14) -> str:

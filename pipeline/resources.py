@@ -339,6 +339,7 @@ def extract_rules() -> ExtractRules:
 @dataclass(frozen=True)
 class CompareRules:
     increment_words: tuple[str, ...]
+    funding_words: tuple[str, ...]  # longest first
     unit_equivalents: Mapping[str, tuple[str, float]]
     # (phrase, concept), longest phrase first: what indicators.tsv says names the same indicator
     indicator_phrases: tuple[tuple[str, str], ...]
@@ -346,7 +347,7 @@ class CompareRules:
 
 @functools.cache
 def compare_rules() -> CompareRules:
-    data = _load_yaml("compare.yaml", {"increment_words", "unit_equivalents"})
+    data = _load_yaml("compare.yaml", {"increment_words", "funding_words", "unit_equivalents"})
     equivalents = {}
     for unit, target in (data["unit_equivalents"] or {}).items():
         if not (isinstance(target, list) and len(target) == 2 and isinstance(target[0], str)
@@ -365,6 +366,7 @@ def compare_rules() -> CompareRules:
     return CompareRules(
         increment_words=tuple(sorted(_strings("compare.yaml", "increment_words", data["increment_words"]),
                                      key=len, reverse=True)),
+        funding_words=tuple(sorted(_strings("compare.yaml", "funding_words", data["funding_words"]), key=len, reverse=True)),
         unit_equivalents=MappingProxyType(equivalents),
         indicator_phrases=tuple(sorted(set(phrases), key=lambda p: -len(p[0]))),
     )

@@ -151,6 +151,23 @@ def test_housing_starts_match_across_wordings_and_a_full_width_per_cent_is_per_c
     assert [c["change"] for c in changes] == ["lowered"]
 
 
+def test_amounts_whose_indicator_names_nothing_pair_by_their_sentences(tmp_path):
+    from pipeline import extract_file
+    from pipeline.dataset import document_to_dict
+    # 投入 alone names no line of spending: the sentence tells the school programme from the
+    # hospital one; 支出 and 投入 of “三农” are one budget line in two wordings
+    (tmp_path / "a.txt").write_text(
+        "五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院房屋和设备进行改造。"
+        "今年中央财政安排“三农”支出5625亿元。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "实施农村初中校舍改造计划，“十一五”期间中央财政将投入100亿元。"
+        "中央财政拟安排“三农”投入7161亿元。", encoding="utf-8")
+    docs = [document_to_dict(extract_file(tmp_path / n)) for n in ("a.txt", "b.txt")]
+    rows = compare_documents(*docs)["targets"]
+    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    assert pairs == {(5625, 7161): "raised", (200, None): "dropped", (None, 100): "new"}
+
+
 def test_series_panel_names_the_concept_of_a_reworded_indicator():
     def doc(doc_id, year, text, indicator, value):
         start = text.index(str(value))

@@ -676,6 +676,7 @@ def test_targets_against_last_year(text, expected):
     # a share of a set the plan reaches: a scope or a verb of reaching before 以上的, the set after
     ("城镇居民基本医疗保险试点要扩大到全国50%以上的城市", [("城镇居民基本医疗保险试点要扩大到城市", 50)]),
     ("确保今年底95%以上的学生都能在永久性校舍中学习", [("学生都能在永久性校舍中学习", 95)]),
+    ("新型农村合作医疗试点范围扩大到全国80%以上的县（市、区）", [("新型农村合作医疗试点范围扩大到县（市、区）", 80)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

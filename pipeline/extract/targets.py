@@ -289,7 +289,7 @@ def _share_of_set(text, clause_start, clause_end, before, after, number, rules) 
     return head + of_set, start, number.span[1] + len(after.rstrip(" ，。；、"))
 
 
-_SHARE_AFTER = patterns.compile(r"^(?:及)?以上的(?=\p{Han}{2})")
+_SHARE_AFTER = patterns.compile(r"^(?:及)?以上的(?=\p{Han})")
 
 
 def _without_total(before: str, rules: ExtractRules) -> str:
