@@ -673,6 +673,9 @@ def test_targets_against_last_year(text, expected):
     ("各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元", [("各级政府要进一步增加社会保障投入", 3185)]),
     ("全国财政赤字合计9500亿元", [("财政赤字", 9500)]),
     ("中央建设投资总计为1521亿元", [("中央建设投资", 1521)]),
+    # bonds a plan issues; money drawn from last year's surplus is this year's allocation
+    ("国务院同意地方发行2000亿元债券", [("发行债券", 2000)]),
+    ("今年拟从去年超收收入中安排500亿元设立中央预算稳定调节基金", [("安排设立中央预算稳定调节基金", 500)]),
     # a share of a set the plan reaches: a scope or a verb of reaching before 以上的, the set after
     ("城镇居民基本医疗保险试点要扩大到全国50%以上的城市", [("城镇居民基本医疗保险试点要扩大到城市", 50)]),
     ("确保今年底95%以上的学生都能在永久性校舍中学习", [("学生都能在永久性校舍中学习", 95)]),

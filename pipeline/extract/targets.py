@@ -498,7 +498,8 @@ _THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以�
 _COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较|高于|低于|大于|小于)(?:去年|上年)")
 _FROM_BASELINE = patterns.compile(
     r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))"
-    r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上")
+    r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上"
+    r"|从(?:去年|上年)[^，；。从]{0,10}?中(?=安排|拿出|调入|动用)")  # 从去年超收收入中安排: where money comes from
 _BASELINE_FROM = patterns.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
 _BASELINE_HEAD = patterns.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 # 城镇化率在去年53.8%的基础上再提高…: the indicator before the baseline
