@@ -27,6 +27,7 @@ def parse(text: str):
     ("第十一条　支持企业", "article", 11, "第十一条"),
     ("第一部分　总体要求", "part", 1, "第一部分"),
     ("第三章 保障措施", "part", 3, "第三章"),
+    ("一、一年来工作回顾", "cn_dun", 1, "一、"),  # 2004's review: 一年 after the marker is no grade
 ])
 def test_markers(line, family, number, marker):
     found = match_marker(line, structure_rules().markers)
@@ -38,6 +39,7 @@ def test_markers(line, family, number, marker):
     "3.5%的增长目标",
     "2.5",
     "一、二年级学生每天作业不超过一小时。",
+    "三、五年内完成改造任务。",
     "国内生产总值增长6%。",
     "第二条、第六条所列奖励与市级同类政策不重复享受。",  # a cross-reference that a PDF line wrap put first
 ])
