@@ -164,7 +164,8 @@ def is_increment(side: dict) -> bool:
     if side["unit"] in ("%", "个百分点") or not side.get("text"):
         return False
     head = regex.split(r"\d", side["text"], maxsplit=1)[0].rstrip("约近超过达")
-    return head.endswith(compare_rules().increment_words)
+    return head.endswith(compare_rules().increment_words) or (
+        (side["unit"] or "").endswith("元") and head.startswith(compare_rules().increment_words_first))
 
 
 def target_change(a: dict | None, b: dict | None) -> str:

@@ -339,6 +339,7 @@ def extract_rules() -> ExtractRules:
 @dataclass(frozen=True)
 class CompareRules:
     increment_words: tuple[str, ...]
+    increment_words_first: tuple[str, ...]
     funding_words: tuple[str, ...]  # longest first
     unit_equivalents: Mapping[str, tuple[str, float]]
     # (phrase, concept), longest phrase first: what indicators.tsv says names the same indicator
@@ -347,7 +348,7 @@ class CompareRules:
 
 @functools.cache
 def compare_rules() -> CompareRules:
-    data = _load_yaml("compare.yaml", {"increment_words", "funding_words", "unit_equivalents"})
+    data = _load_yaml("compare.yaml", {"increment_words", "increment_words_first", "funding_words", "unit_equivalents"})
     equivalents = {}
     for unit, target in (data["unit_equivalents"] or {}).items():
         if not (isinstance(target, list) and len(target) == 2 and isinstance(target[0], str)
@@ -366,6 +367,7 @@ def compare_rules() -> CompareRules:
     return CompareRules(
         increment_words=tuple(sorted(_strings("compare.yaml", "increment_words", data["increment_words"]),
                                      key=len, reverse=True)),
+        increment_words_first=_strings("compare.yaml", "increment_words_first", data["increment_words_first"]),
         funding_words=tuple(sorted(_strings("compare.yaml", "funding_words", data["funding_words"]), key=len, reverse=True)),
         unit_equivalents=MappingProxyType(equivalents),
         indicator_phrases=tuple(sorted(set(phrases), key=lambda p: -len(p[0]))),

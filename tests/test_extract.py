@@ -675,6 +675,12 @@ def test_targets_against_last_year(text, expected):
     ("中央建设投资总计为1521亿元", [("中央建设投资", 1521)]),
     # bonds a plan issues; money drawn from last year's surplus is this year's allocation
     ("国务院同意地方发行2000亿元债券", [("发行债券", 2000)]),
+    ("今年中央财政拿出396亿元用于转移支付", [("拿出用于转移支付", 396)]),
+    ("取消农业特产税，每年可使农民减轻负担48亿元", [("减轻负担", 48)]),
+    # a rate after a level, with no words of its own, is that level's growth (also 比去年…, in a plan)
+    ("今年中央财政科技支出1461亿元，增长25.6%", [("中央财政科技支出", 1461), ("中央财政科技支出增长", 25.6)]),
+    ("今年，中央财政安排再就业补助资金83亿元，比去年增长11.3%",
+     [("安排再就业补助资金", 83), ("安排再就业补助资金增长", 11.3)]),
     ("今年拟从去年超收收入中安排500亿元设立中央预算稳定调节基金", [("安排设立中央预算稳定调节基金", 500)]),
     # a share of a set the plan reaches: a scope or a verb of reaching before 以上的, the set after
     ("城镇居民基本医疗保险试点要扩大到全国50%以上的城市", [("城镇居民基本医疗保险试点要扩大到城市", 50)]),

@@ -82,7 +82,23 @@ def extract_targets(text: str, start: int, end: int, numbers: list[Number], rule
         target = _target(text, start, end, number, rules, plan_year)
         if target is not None:
             targets.extend(_each_listed(target, text, number.span[0], rules))
-    return targets
+    return _rates_of_levels(targets, text)
+
+
+def _rates_of_levels(targets: list[Target], text: str) -> list[Target]:
+    """科技投入1461亿元，增长25.6%: a rate written after a level with no words of its own is the
+    growth of that level (科技投入增长), which a comparison over years needs to tell it from others."""
+    out = list(targets)
+    for i in range(1, len(out)):
+        rate, level = out[i], out[i - 1]
+        if rate.unit == "%" and level.unit != "%" and _BARE_GROWTH.fullmatch(rate.indicator) \
+                and not _SENTENCE_END.search(text, level.span[1], rate.span[0]):
+            out[i] = dataclasses.replace(rate, indicator=level.indicator.removesuffix("增加") + "增长")
+    return out
+
+
+_BARE_GROWTH = patterns.compile(r"(?:(?:比|较)(?:去年|上年)(?:预计数|预算)?)?(?:增长|增加)?")
+_SENTENCE_END = patterns.compile(r"[。！？；]")
 
 
 def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules) -> list[Target]:
@@ -152,6 +168,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     # …安排5376亿元，比去年增加300亿元, 赤字率拟按2.8%左右安排、比去年有所下调, 转移支付增长7.8%、增幅明显
     # 高于去年: a comparison with last year is a base, not a report, unless it is the figure's own (比去年增长8%)
     own = text[clause_start:s]
+    if number.kind == "percent" and rules.forward_sentence.match(sentence):
+        own = _COMPARED_WITH_LAST_YEAR.sub("", own)  # 今年…补助资金779亿元，比去年增长11.3%: a planned growth
     looked_at = own + _COMPARED_WITH_LAST_YEAR.sub("", text[s:clause_end]) \
         if rules.forward_sentence.match(sentence) else (
             _COMPARED_WITH_LAST_YEAR.sub("", text[sent_start:clause_start]) + own
