@@ -19,7 +19,9 @@ _CLAUSE_BREAK = patterns.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = patterns.compile(r"[。！？!?]")
 _LEADING_NOISE = patterns.compile(
     r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|推动|要|将|把)+")
-_DEADLINE_HEAD = patterns.compile(r"^(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?")
+_DEADLINE_HEAD = patterns.compile(
+    r"^(?:(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?"
+    r"|(?:力争|争取)?用(?:\d{1,2}|[一二两三四五六七八九十]{1,2})(?:年|个月)(?:左右)?(?:的)?时间)")  # 用两年时间
 _MORE_THAN = patterns.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
 _GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
