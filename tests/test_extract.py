@@ -676,6 +676,8 @@ def test_targets_against_last_year(text, expected):
     # bonds a plan issues; money drawn from last year's surplus is this year's allocation
     ("国务院同意地方发行2000亿元债券", [("发行债券", 2000)]),
     ("今年中央财政拿出396亿元用于转移支付", [("拿出用于转移支付", 396)]),
+    # a total of the named thing after 的
+    ("实施总额4万亿元的两年投资计划", [("两年投资计划总额", 4)]),
     # how long the plan takes opens the clause like a deadline (用两年时间在36个大城市…)
     ("力争用两年时间在36个大城市率先实现污水的全部收集和处理", [("大城市率先实现污水的全部收集和处理", 36)]),
     ("取消农业特产税，每年可使农民减轻负担48亿元", [("减轻负担", 48)]),

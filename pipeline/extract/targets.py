@@ -262,6 +262,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         end_of_target = max(end_of_target, e + words_end)
     if share:
         indicator, ind_start, end_of_target = share
+    if indicator.endswith("总额") and after.startswith("的") and (named := _NOUN.match(after, 1)):
+        # 实施总额4万亿元的两年投资计划: the total of what follows
+        indicator, end_of_target = named.group() + "总额", e + named.end()
     if not indicator:
         return None
     indicator = _respective_indicator(text, clause_start, clause_end, s, rules) or indicator
