@@ -269,8 +269,10 @@ def names_nothing(indicator: str) -> bool:
 
 def _sentence_before(text: str, target: dict, width: int = 80) -> str:
     """The sentence up to the target's figure (at most `width` characters), with the target's text."""
+    if not text:
+        return target["text"]
     start = target["span"][0] if target.get("span") else 0
-    return regex.split(r"[。！？；]", text[max(0, start - width):start])[-1] + target["text"] if text else target["text"]
+    return regex.split(r"[。！？；]", text[max(0, start - width):start])[-1] + target["text"]
 
 
 def _context(text: str, target: dict, width: int = 14) -> str:

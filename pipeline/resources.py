@@ -368,7 +368,8 @@ def compare_rules() -> CompareRules:
         increment_words=tuple(sorted(_strings("compare.yaml", "increment_words", data["increment_words"]),
                                      key=len, reverse=True)),
         increment_words_first=_strings("compare.yaml", "increment_words_first", data["increment_words_first"]),
-        funding_words=tuple(sorted(_strings("compare.yaml", "funding_words", data["funding_words"]), key=len, reverse=True)),
+        funding_words=tuple(sorted(_strings("compare.yaml", "funding_words", data["funding_words"]),
+                                   key=len, reverse=True)),
         unit_equivalents=MappingProxyType(equivalents),
         indicator_phrases=tuple(sorted(set(phrases), key=lambda p: -len(p[0]))),
     )

@@ -78,9 +78,10 @@ def test_one_moved_figure_leaves_a_line_of_work_continued_two_make_it_revised():
     (target(800, "人"), target(1000, "名"), "raised"),                      # 名 and 人 both count people
     (target(1000, "万元"), target(1000, "万"), "changed"),                 # but never money or a rate
     # 增加 before its object: money added to last year's (an increment), a count of this year's work (a level)
-    (target(50, "亿元", indicator="增加"), target(100, "亿元", indicator="增加中央预算内经常性建设投资"), "raised"),
-    (target(100, "亿元", indicator="增加中央预算内经常性建设投资"), target(804, "亿元", indicator="安排中央预算内经常性建设投资"),
-     "changed"),
+    (target(50, "亿元", indicator="增加"),
+     target(100, "亿元", indicator="增加中央预算内经常性建设投资"), "raised"),
+    (target(100, "亿元", indicator="增加中央预算内经常性建设投资"),
+     target(804, "亿元", indicator="安排中央预算内经常性建设投资"), "changed"),
     (target(1, "亿亩", indicator="启动深松土地"), target(1333, "万公顷", indicator="增加深松土地"), "raised"),
 ])
 def test_target_change(a, b, change):

@@ -119,7 +119,8 @@ def test_large_units_keep_value_and_give_scalar():
     # a tonnage class describes the berth; the count of berths is the goal
     ("新增10万吨级集装箱泊位2个。", [(2, None, "个", "eq")]),
     # a share of a set: a floor on the share, not a threshold of who qualifies
-    ("到2026年，全县老年助餐点达到150个，覆盖70%以上的行政村和社区。", [(150, None, "个", "ge"), (70, None, "%", "ge")]),
+    ("到2026年，全县老年助餐点达到150个，覆盖70%以上的行政村和社区。",
+     [(150, None, "个", "ge"), (70, None, "%", "ge")]),
 ])
 def test_targets_and_comparators(text, expected):
     assert [(t.value, t.value_max, t.unit, t.comparator) for t in run(text).targets] == expected
