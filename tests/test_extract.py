@@ -152,6 +152,7 @@ def test_targets_and_comparators(text, expected):
     "经过30多年的发展，落实民间投资新36条。",                                 # how long it took; a name
     "扎实推进十大重点节能工程、千家企业节能行动和节能产品惠民工程。",            # names with figures
     "实施全国新增千亿斤粮食生产能力规划。",
+    "推动2026沣川马拉松等赛事与商贸、文旅融合。",                              # a year in a name
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -677,6 +678,9 @@ def test_targets_against_last_year(text, expected):
     # bonds a plan issues; money drawn from last year's surplus is this year's allocation
     ("国务院同意地方发行2000亿元债券", [("发行债券", 2000)]),
     ("今年中央财政拿出396亿元用于转移支付", [("拿出用于转移支付", 396)]),
+    # a count after 推动 names what it counts after it; a measure word is skipped only right after the figure
+    ("推动20所幼儿园开设托班", [("幼儿园开设托班", 20)]),
+    ("推动5个以上项目完成可研审批", [("项目完成可研审批", 5)]),
     # a total of the named thing after 的
     ("实施总额4万亿元的两年投资计划", [("两年投资计划总额", 4)]),
     # how long the plan takes opens the clause like a deadline (用两年时间在36个大城市…)

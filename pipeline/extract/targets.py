@@ -213,6 +213,10 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
     if not head and number.kind == "money" and before.rstrip().endswith(("将", "把")):
         head = before.rstrip()[-1]  # 将2.8万亿元中央财政资金纳入直达机制: the amount is the object
+    elif not head and number.kind == "quantity" and number.unit and before.rstrip().endswith("推动"):
+        # 推动20所幼儿园开设托班: the noise words took the figure-first head away (把 and 将 stay noise
+        # before a count: 把13亿中国人的饭碗…)
+        head = "推动"
     changes = number.kind == "percent" or number.unit in ("倍", "个百分点") \
         or _INCREMENT_BEFORE.search(_LISTED_FIGURES.sub("", before))
     comparator, rule_word, cmp_start = _comparator_before(before, rules, changes)
@@ -350,13 +354,16 @@ def _words_after_span(after: str, rules: ExtractRules) -> str:
     """The words after the figure's comparator, measure word and 的, as written; "" when they are no noun
     (在20个县（市）开展…试点: a bracket may follow the first character)."""
     at = _comparator_after(after, rules)[1]
-    while at < len(after) and after[at] in " 所个名家处项例座套台张条的":
+    if at == 0 and after[:1] in _MEASURE_WORDS:
+        at = 1  # a measure word the number did not take (only right after it: 5个以上项目 keeps 项目)
+    while at < len(after) and after[at] in " 的":
         at += 1
     words = after[at:at + _WORDS_AFTER_MAX]
     return words if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words) else ""
 
 
 _WORDS_AFTER_MAX = 20
+_MEASURE_WORDS = "所个名家处项例座套台张条"
 
 
 _ALL_OF = patterns.compile(r"(?<!首)都(?:能|要|将)")
