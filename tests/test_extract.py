@@ -680,6 +680,7 @@ def test_targets_against_last_year(text, expected):
     ("今年中央财政拿出396亿元用于转移支付", [("拿出用于转移支付", 396)]),
     # a count after 推动 names what it counts after it; a measure word is skipped only right after the figure
     ("推动20所幼儿园开设托班", [("幼儿园开设托班", 20)]),
+    ("为全区3000户独居老年人家庭免费安装紧急呼叫设备", [("独居老年人家庭免费安装紧急呼叫设备", 3000)]),  # who benefits
     ("推动5个以上项目完成可研审批", [("项目完成可研审批", 5)]),
     # a total of the named thing after 的
     ("实施总额4万亿元的两年投资计划", [("两年投资计划总额", 4)]),

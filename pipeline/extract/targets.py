@@ -213,6 +213,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
     if not head and number.kind == "money" and before.rstrip().endswith(("将", "把")):
         head = before.rstrip()[-1]  # 将2.8万亿元中央财政资金纳入直达机制: the amount is the object
+    elif head.startswith("为") and head[1:] in rules.share_scopes:
+        head = "为"  # 为全区3000户…家庭安装…: who benefits, then the figure
     elif not head and number.kind == "quantity" and number.unit and before.rstrip().endswith("推动"):
         # 推动20所幼儿园开设托班: the noise words took the figure-first head away (把 and 将 stay noise
         # before a count: 把13亿中国人的饭碗…)
