@@ -225,6 +225,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     context_b = [_context(doc_b.get("text", ""), t) for _, t in tb]
     sentence_a = [_sentence_before(doc_a.get("text", ""), t) for _, t in ta]
     sentence_b = [_sentence_before(doc_b.get("text", ""), t) for _, t in tb]
+    nothing_a = [names_nothing(t["indicator"]) for _, t in ta]
+    nothing_b = [names_nothing(t["indicator"]) for _, t in tb]
     concept_a = [_concept(doc_a.get("text", ""), t, c) for (_, t), c in zip(ta, context_a, strict=True)]
     concept_b = [_concept(doc_b.get("text", ""), t, c) for (_, t), c in zip(tb, context_b, strict=True)]
     aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
@@ -233,7 +235,7 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
         for j, (item_b, b) in enumerate(tb):
             if not same_unit(base_value(1, a["unit"])[1], base_value(1, b["unit"])[1]):
                 continue
-            if names_nothing(a["indicator"]) or names_nothing(b["indicator"]):
+            if nothing_a[i] or nothing_b[j]:
                 # 投入200多亿元 and 投入100亿元 are two lines only the sentences tell apart
                 s = CONTEXT_WEIGHT * indicator_similarity(sentence_a[i], sentence_b[j])
             else:
@@ -267,12 +269,15 @@ def names_nothing(indicator: str) -> bool:
     return not words
 
 
-def _sentence_before(text: str, target: dict, width: int = 80) -> str:
-    """The sentence up to the target's figure (at most `width` characters), with the target's text."""
+def _sentence_before(text: str, target: dict) -> str:
+    """The sentence up to the target's figure (at most 80 characters), with the target's text."""
     if not text:
         return target["text"]
-    start = target["span"][0] if target.get("span") else 0
-    return regex.split(r"[。！？；]", text[max(0, start - width):start])[-1] + target["text"]
+    return _sentence_up_to(text, target["span"][0] if target.get("span") else 0, 80) + target["text"]
+
+
+def _sentence_up_to(text: str, start: int, width: int) -> str:
+    return regex.split(r"[。！？；]", text[max(0, start - width):start])[-1]
 
 
 def _context(text: str, target: dict, width: int = 14) -> str:
@@ -294,7 +299,7 @@ def _concept(text: str, target: dict, context: str) -> str | None:
     if found or not text or not target.get("span"):
         return found
     start = target["span"][0]
-    before = regex.split(r"[。！？；]", text[max(0, start - 60):start])[-1]
+    before = _sentence_up_to(text, start, 60)
     concept = indicator_concept(before, nearest=True)
     if concept is None:
         return None

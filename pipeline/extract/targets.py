@@ -194,7 +194,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 同比增长12%: a result; 同比下降5%以上, 控制在…: a goal
     if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
         return None
-    share = _share_of_set(text, clause_start, clause_end, before, after, number, rules)
+    share = _share_of_set(clause_start, before, after, number, rules)
     if any(before.endswith(w) for w in rules.not_target_before) or not share and rules.eligibility_after.match(after):
         return None
     if _IN_BASELINE_BEFORE.search(before) and _IN_BASELINE_AFTER.match(after):
@@ -302,7 +302,7 @@ def _reviewing(text: str, start: int, sent_start: int, rules: ExtractRules) -> b
     return framing == "review"
 
 
-def _share_of_set(text, clause_start, clause_end, before, after, number, rules) -> tuple[str, int, int] | None:
+def _share_of_set(clause_start, before, after, number, rules) -> tuple[str, int, int] | None:
     """(indicator, start, end) of a share of a set that the plan reaches: 覆盖全县80%以上的义务教育学校
     → 覆盖义务教育学校, 85%以上的村卫生室能够提供…方法 → 村卫生室能够提供…方法; None for anything else."""
     if number.kind != "percent" or not _SHARE_AFTER.match(after):
