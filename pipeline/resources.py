@@ -172,6 +172,7 @@ class ExtractRules:
     past_in_clause: tuple[str, ...]
     forecast_markers: tuple[str, ...]
     restating_paragraph: regex.Pattern
+    goal_list: regex.Pattern
     review_paragraph: regex.Pattern
     not_target_after: tuple[str, ...]
     plan_name_suffixes: tuple[str, ...]
@@ -275,8 +276,8 @@ def extract_rules() -> ExtractRules:
     keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
             "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "review_paragraph",
-            "not_target_after", "not_target_before", "plan_name_suffixes", "total_words", "eligibility_after",
-            "share_verbs", "share_scopes",
+            "goal_list", "not_target_after", "not_target_before", "plan_name_suffixes", "total_words",
+            "eligibility_after", "share_verbs", "share_scopes",
             "group_before", "rate_nouns",
             "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",
@@ -304,6 +305,7 @@ def extract_rules() -> ExtractRules:
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "review_paragraph",
+               "goal_list",
                "deadline_patterns", "past_markers", "grant_pattern", "agency_pattern", "purpose_clause",
                "observance_pattern", "round_pattern", "central_agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
@@ -321,6 +323,7 @@ def extract_rules() -> ExtractRules:
         forward_sentence=_compile(name, data["forward_sentence"]),
         restating_paragraph=_compile(name, data["restating_paragraph"]),
         review_paragraph=_compile(name, data["review_paragraph"]),
+        goal_list=_compile(name, data["goal_list"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
         purpose_clause=_compile(name, data["purpose_clause"]),
         agency_pattern=_compile(name, data["agency_pattern"]),

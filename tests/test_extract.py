@@ -696,6 +696,14 @@ def test_targets_against_last_year(text, expected):
     ("城镇居民基本医疗保险试点要扩大到全国50%以上的城市", [("城镇居民基本医疗保险试点要扩大到城市", 50)]),
     ("确保今年底95%以上的学生都能在永久性校舍中学习", [("学生都能在永久性校舍中学习", 95)]),
     ("新型农村合作医疗试点范围扩大到全国80%以上的县（市、区）", [("新型农村合作医疗试点范围扩大到县（市、区）", 80)]),
+    # in a list of goals, an indicator written straight before its figure is a goal; outside one it is not
+    ("今年的预期目标是，新增城镇就业900万人，下岗失业人员再就业500万人",
+     [("新增城镇就业", 900), ("下岗失业人员再就业", 500)]),
+    ("去年新增城镇就业900万人，下岗失业人员再就业500万人", []),
+    ("下岗失业人员再就业500万人", []),
+    # money is delivered by the funding verb right before it, not by a verb inside the fund's name
+    ("中央财政扶持中小企业发展专项资金安排106亿元", [("中央财政扶持中小企业发展专项资金", 106)]),
+    ("中央政府建设投资总规模为1304亿元", [("中央政府建设投资总规模", 1304)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

@@ -129,6 +129,8 @@ _MODAL_TAIL = patterns.compile(
 # (…餐饮企业各10家: 各 right before the figure; 平均资费 and 首都 distribute nothing)
 _DISTRIBUTIVE = patterns.compile(r"(?<!首)都|(?<!平)均|分别|各\s*$")
 _BASE_YEAR_TAIL = patterns.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
+# An indicator written straight before its figure in a list of goals: words only, no 的 closing a modifier
+_GOAL_LISTED = patterns.compile(r"[\p{Han}“”]{2,}(?<!的)")
 _COMPLETE_MEASURE = ("数", "率", "量", "额", "值")
 
 
@@ -255,6 +257,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "figure_first"  # 在100个地级以上城市进行公立医院改革试点
         elif line := _red_line(before, after, rules):
             comparator, rule_word = "ge", "red_line"  # 守住298万亩耕地保护红线: a floor kept
+        elif _GOAL_LISTED.fullmatch(head) and rules.goal_list.search(text, sent_start, clause_start):
+            comparator, rule_word = "eq", "goal_list"  # 预期目标是，…，下岗失业人员再就业500万人
         else:
             return None
     comparator = comparator or "eq"
@@ -503,6 +507,9 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
     """The verb of a count of things to deliver (建设…等12所, 引进…300名); for a count with a
     measure word, any verb of verbs.tsv in `delivery_categories` too (补植行道树1500株, 招收…120名)."""
     listed = _delivery_pattern(rules).findall(before)
+    if number is not None and number.kind == "money" and (
+            last := next((v for v in listed if v in rules.funding_verbs and before.rstrip().endswith(v)), None)):
+        return last  # 中小企业发展专项资金安排106亿元: the money is delivered by 安排, not by 发展 in its name
     if listed:
         return max(listed, key=len)  # the longest named (新建改扩建 over 新建)
     if number is None or not number.unit or number.kind == "money":
