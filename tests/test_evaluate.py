@@ -61,11 +61,24 @@ def test_second_reader_agreement_is_scored_like_the_pipeline():
     from pipeline.evaluate import _reader_agreement
 
     side = lambda v: {"value": v, "value_max": None, "unit": "%", "comparator": "approx"}  # noqa: E731
-    gold = {"targets": [{"a": side(7), "b": side(6.5), "change": "lowered"},
-                        {"a": side(3), "b": side(3), "change": "unchanged"}]}
-    second = {"targets": [{"a": side(7), "b": side(6.5), "change": "lowered"},
-                          {"a": side(3), "b": side(3), "change": "changed"}]}
-    predicted = {((7.0, "%"), (6.5, "%")): "lowered", ((3.0, "%"), (3.0, "%")): "changed"}
+    gold = {"targets": [{"indicator": "国内生产总值增长", "a": side(7), "b": side(6.5), "change": "lowered"},
+                        {"indicator": "居民消费价格涨幅", "a": side(3), "b": side(3), "change": "unchanged"}]}
+    second = {"targets": [{"indicator": "国内生产总值增长", "a": side(7), "b": side(6.5), "change": "lowered"},
+                          {"indicator": "居民消费价格涨幅", "a": side(3), "b": side(3), "change": "changed"}]}
+    predicted = [{"indicator": "国内生产总值", "a": side(7), "b": side(6.5), "change": "lowered"},
+                 {"indicator": "居民消费价格涨幅", "a": side(3), "b": side(3), "change": "changed"}]
     [line] = _reader_agreement(gold, second, predicted)
     assert "0.500 (1/2) of the gold's target changes" in line
     assert "against that reading 1.000 (2/2)" in line
+
+
+def test_one_predicted_change_answers_for_one_gold_target_of_the_same_figures():
+    from pipeline.evaluate import _changes_right
+
+    side = {"value": 90, "value_max": None, "unit": "%", "comparator": "ge"}
+    gold = [{"indicator": name + "参保率", "a": None, "b": side, "change": "new"}
+            for name in ("城镇职工基本医疗保险", "城镇居民基本医疗保险", "新型农村合作医疗")]
+    found = [{"indicator": "新型农村合作医疗参保率", "a": None, "b": side, "change": "new"}]
+    # the one predicted 90% is the third reader's target, not all three
+    assert _changes_right(gold, found) == [False, False, True]
+    assert _changes_right(gold, found * 3) == [True, True, True]
