@@ -136,6 +136,11 @@ def base_value(value: float | None, unit: str | None) -> tuple[float | None, str
     return value, unit
 
 
+# a rate's level and its change in points are one indicator set two ways (城镇化率提高到54% →
+# 城镇化率再提高1.2个百分点): they pair, and the change between them is `changed`
+_RATE_AND_POINTS = {"%", "个百分点"}
+
+
 def same_unit(a: str | None, b: str | None) -> bool:
     """Units (without magnitude) two figures can be compared in: the same, or a count whose unit goes
     unsaid (1000万, read "") against a counted one (1000万人); never against a rate or money."""
@@ -145,11 +150,16 @@ def same_unit(a: str | None, b: str | None) -> bool:
     return bool(other) and other not in ("%", "‰", "个百分点") and not other.endswith("元")
 
 
+_SHARE_OF = regex.compile(r"占\p{Han}{2,12}?(?=的?(?:比重|比例))")
+
+
 def indicator_concept(words: str, nearest: bool = False) -> str | None:
     """The concept of indicators.tsv whose phrase in `words` is the longest, the one nearest the
     number on a tie: 单位国内生产总值能耗下降 → energy_intensity, 易地搬迁脱贫 → relocation. With
     `nearest`, the phrase nearest the end wins (for a sentence that names several indicators)."""
     best, concept = (0, -1), None
+    # 社会物流总费用占地区生产总值比重: GDP is what the share is taken of, not what it measures
+    words = _SHARE_OF.sub(lambda m: "占" + "　" * (len(m.group()) - 1), words)
     for phrase, name in compare_rules().indicator_phrases:
         at = words.rfind(phrase)
         key = (at + len(phrase), len(phrase)) if nearest else (len(phrase), at + len(phrase))
@@ -233,7 +243,9 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
         for j, (item_b, b) in enumerate(tb):
-            if not same_unit(base_value(1, a["unit"])[1], base_value(1, b["unit"])[1]):
+            units = base_value(1, a["unit"])[1], base_value(1, b["unit"])[1]
+            level_and_points = set(units) == _RATE_AND_POINTS
+            if not same_unit(*units) and not level_and_points:
                 continue
             if nothing_a[i] or nothing_b[j]:
                 # 投入200多亿元 and 投入100亿元 are two lines only the sentences tell apart
@@ -248,6 +260,9 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
                 s = max(s, CONCEPT_SIMILARITY) if concept_a[i] == concept_b[j] else 0.0
             # a level pairs with a level, an increment with an increment (470万套 → 580万套, not 增加110万套)
             s *= 1.05 if is_increment(a) == is_increment(b) else 1.0
+            if level_and_points:  # only the same words make a level and a change in points one indicator
+                score[i, j] = s if s >= min_similarity else 0.0
+                continue
             score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0)
     rows, used_a, used_b = [], set(), set()
     if score.size:

@@ -106,6 +106,22 @@ def test_reworded_indicators_match_through_the_lexicon_and_different_ones_never_
     assert indicator_concept("易地搬迁脱贫") == "relocation"
     # energy and carbon intensity are different goals, though both are per unit of output
     assert indicator_concept("单位地区生产总值二氧化碳排放降低") == "carbon_intensity"
+    assert indicator_concept("单位地区生产总值能耗降低") == "energy_intensity"
+    # a share of GDP measures its numerator: GDP is only what it is taken of
+    assert indicator_concept("社会物流总费用占地区生产总值比重") is None
+    assert indicator_concept("财政赤字占国内生产总值的比重") == "deficit"
+
+
+def test_a_rate_set_as_a_level_and_then_as_a_change_in_points_pairs_as_changed():
+    a = {"items": [item("1", "x", [target(54, "%", "ge", indicator="县城常住人口城镇化率"),
+                                   target(0.5, "个百分点", indicator="社会物流总费用占地区生产总值比重")])], "text": ""}
+    b = {"items": [item("1", "x", [target(1.2, "个百分点", indicator="县城常住人口城镇化率"),
+                                   target(9, "%", "ge", indicator="数字经济核心产业增加值占地区生产总值比重")])],
+         "text": ""}
+    rows = compare_targets(a, b, [{"a": "1", "b": "1"}])
+    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    # only the same words make a level and a change in points one indicator, aligned items or not
+    assert pairs == {(54, 1.2): "changed", (0.5, None): "dropped", (None, 9): "new"}
 
 
 def test_seed_against_its_2022_plan(validate_comparison):
