@@ -166,6 +166,7 @@ class ExtractRules:
     plan_amount_nouns: tuple[str, ...]
     group_units: tuple[str, ...]
     not_count_units: tuple[str, ...]
+    arabic_only_units: tuple[str, ...]
     not_counted_nouns: tuple[str, ...]
     past_in_sentence: tuple[str, ...]
     past_unless_goal: tuple[str, ...]
@@ -274,7 +275,7 @@ def extract_rules() -> ExtractRules:
         verbs[row[0]] = row[1]
     name = "extract.yaml"
     keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
-            "not_counted_nouns", "group_units",
+            "arabic_only_units", "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "review_paragraph",
             "goal_list", "not_target_after", "not_target_before", "plan_name_suffixes", "total_words",
             "eligibility_after", "share_verbs", "share_scopes",

@@ -80,6 +80,13 @@ def test_formulation_count_is_a_number():
     assert [(n.text, n.value, n.kind) for n in numbers] == [("三个", 3, "formulation"), ("四", 4, "formulation")]
 
 
+def test_points_and_price_units_follow_arabic_digits_only():
+    # a score in 分, a price in 分 and 毛 (0.1元); after a Chinese numeral 分 is a word (十分深刻)
+    numbers = run("教训十分深刻，记分达到12分的暂停支付，粳稻每斤提高1毛钱，打造15分钟生活圈").numbers
+    assert [(n.text, n.unit, n.kind) for n in numbers] == [
+        ("12分", "分", "quantity"), ("1毛", "毛", "money"), ("15分钟", "分钟", "duration")]
+
+
 def test_large_units_keep_value_and_give_scalar():
     (number,) = run("投入资金10.56亿元").numbers
     assert (number.value, number.unit, number.scalar) == (10.56, "亿元", pytest.approx(1.056e9))
@@ -704,6 +711,11 @@ def test_targets_against_last_year(text, expected):
     # money is delivered by the funding verb right before it, not by a verb inside the fund's name
     ("中央财政扶持中小企业发展专项资金安排106亿元", [("中央财政扶持中小企业发展专项资金", 106)]),
     ("中央政府建设投资总规模为1304亿元", [("中央政府建设投资总规模", 1304)]),
+    # a price raised per jin is a change; three figures after 分别 go to three grains, the last two
+    # joined by 和, with the words the list shares
+    ("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", [("早籼稻每斤", 3), ("中晚籼稻每斤", 5), ("粳稻每斤", 1)]),
+    ("早籼稻、中晚籼稻和粳稻最低收购价每斤分别提高3分、5分和1毛",
+     [("早籼稻最低收购价每斤", 3), ("中晚籼稻最低收购价每斤", 5), ("粳稻最低收购价每斤", 1)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

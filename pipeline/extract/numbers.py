@@ -246,8 +246,8 @@ class NumberFinder:
             # words (统一, 三农) are masked earlier
             return None
         value = parse_numeral(numeral)
-        if value is None:
-            return None
+        if value is None or chinese and unit in self.rules.arabic_only_units:
+            return None  # (十分深刻: an adverb)
         if rank:
             return Number(match.group(0), value, unit, "ordinal", span, "numbers.ordinal.v1")
         kind, magnitude = self.units[unit]

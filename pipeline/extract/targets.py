@@ -405,9 +405,11 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
     if at < 0 or clause_start + at > num_start:
         return None
     parts = clause[:at].split("、") if "、" in clause[:at] else _LIST_SEPARATOR.split(clause[:at])
-    items = [_LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", part)) for part in parts]
     figures = [clause_start + m.start() for m in _FIGURE.finditer(clause, at)
                if not clause.startswith("年", m.end())]  # (分别比2024年下降3%: the year is the base)
+    if len(figures) == len(parts) + 1 and (joined := _LAST_JOINED.match(parts[-1])):
+        parts[-1:] = [joined.group(1), joined.group(2)]  # 早籼稻、中晚籼稻和粳稻…分别提高3分、5分和1毛
+    items = [_LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", part)) for part in parts]
     if len(items) < 2 or len(figures) != len(items) or num_start not in figures or not all(items):
         return None
     first, last = items[0], items[-1].rstrip(_SHARED_TAIL_END)
@@ -417,6 +419,7 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
 
 
 _FIGURE = patterns.compile(r"\d+(?:\.\d+)?")
+_LAST_JOINED = patterns.compile(r"^([^和及]+)[和及](.+)$")
 _SHARED_TAIL_END = "要将均都需应"
 
 
@@ -530,9 +533,10 @@ def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
                              and v not in rules.not_delivery_verbs))
 
 
-# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 最低收购价平均每50公斤分别提高7.4元: an amount the
-# plan adds to a standard or a price is a change of its own
-_INCREMENT_BEFORE = patterns.compile(r"(?:再|(?:标准|价)[^，,；;。]{0,12}?)(?:提高|增加|降低|减少|压减)$")
+# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 最低收购价平均每50公斤分别提高7.4元, 粳稻每斤分别
+# 提高1毛: an amount the plan adds to a standard or a price (per jin, per kWh) is a change of its own
+_INCREMENT_BEFORE = patterns.compile(
+    r"(?:再|(?:标准|价|每\d*(?:斤|公斤|吨|千瓦时|立方米))[^，,；;。]{0,12}?)(?:提高|增加|降低|减少|压减)$")
 _THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
 _COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较|高于|低于|大于|小于)(?:去年|上年)")
 _FROM_BASELINE = patterns.compile(
