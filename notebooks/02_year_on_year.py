@@ -127,8 +127,8 @@ themes.set_index(["level", "code", "label"])
 # ## 2. The government work reports' main expected targets, 2005–2025
 #
 # Each report states its 主要预期目标 in one sentence; we take the targets the pipeline extracted
-# from that sentence. Reports that word it otherwise (2002–2004, 2007, 2008) give no row, and
-# 2020 is not in the collection.
+# from that sentence (2007 writes 主要目标是, 2008 预期目标是). 2002–2004 set growth alone in a sentence
+# of its own and are left out, and 2020 is not in the collection.
 
 # %%
 REPORT_FILES = {int(p.stem.rsplit("_", 1)[1]): p for p in RAW.glob("*_state_council_government_work_report_*.txt")}
@@ -138,7 +138,7 @@ if not HAVE_SHARED:
           "so the reports of 2013–2019 are left out.")
 
 
-# series name → the extracted indicator it starts with
+# series name → the extracted indicator it starts with (城镇 may come first: 城镇新增就业人数 in 2007)
 SERIES = {
     "国内生产总值增长 GDP growth (%)": "国内生产总值",
     "居民消费价格涨幅 CPI (%)": "居民消费价格",
@@ -154,8 +154,9 @@ with tempfile.TemporaryDirectory() as folder:
     for year, path in sorted({**REPORT_FILES, **shared}.items()):
         report = document_to_dict(extract_file(path, tagger=None))  # themes are not needed here
         for t in main_targets(report):
-            name = next((s for s, start in SERIES.items() if t["indicator"].startswith(start)), None)
-            if name:
+            name = next((s for s, start in SERIES.items()
+                         if t["indicator"].startswith(start) or t["indicator"].startswith("城镇" + start)), None)
+            if name and year >= 2005:
                 rows.append({"year": year, "series": name, "value": t["value"], "value_max": t["value_max"],
                              "comparator": t["comparator"], "text": t["text"]})
 series = pd.DataFrame(rows)

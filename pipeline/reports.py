@@ -28,16 +28,27 @@ def report_files(jsonl: Path, folder: Path) -> dict[int, Path]:
     return paths
 
 
-_MAIN_TARGETS = regex.compile(r"主要预期目标(?:是|为)")
+# How the reports open the sentence of their main targets, the usual wording first: 主要预期目标是
+# (2005–2025), 国民经济和社会发展的预期目标是 (2008), …发展的主要目标是 (2007), and in the years that
+# set growth alone, 经济增长预期目标为7%左右 (2003, 2004).
+_MAIN_TARGETS = (
+    regex.compile(r"主要预期目标(?:是|为)"),
+    regex.compile(r"主要预期目标"),
+    regex.compile(r"发展的(?:主要)?(?:预期)?目标(?:是|为)[：:]"),
+    regex.compile(r"经济增长(?:的)?预期目标(?:定)?为"),
+)
 
 
 def main_targets(doc: dict) -> list[dict]:
     """The targets of a report's sentence 今年…主要预期目标是：…。 (GDP growth, CPI, jobs …), in
-    the order written; [] when the document has no such sentence."""
+    the order written: the first opener of _MAIN_TARGETS whose sentence holds targets; [] when
+    none does."""
     text = doc["text"]
-    passage = _MAIN_TARGETS.search(text) or regex.search("主要预期目标", text)
-    if passage is None:
-        return []
-    end = text.find("。", passage.start())
-    end = len(text) if end == -1 else end
-    return [t for it in doc["items"] for t in it["targets"] if passage.start() <= t["span"][0] < end]
+    for opener in _MAIN_TARGETS:
+        for passage in opener.finditer(text):
+            end = text.find("。", passage.start())
+            end = len(text) if end == -1 else end
+            found = [t for it in doc["items"] for t in it["targets"] if passage.start() <= t["span"][0] < end]
+            if found:
+                return found
+    return []

@@ -1,7 +1,11 @@
-"""The State Council government work reports of 2013–2019 (../shared; skipped without it)."""
+"""The State Council government work reports: 2013–2019 from ../shared (skipped without it), and
+the years bundled in corpus/raw."""
 import pytest
+from conftest import ROOT
 
 from pipeline import extract_file
+from pipeline.dataset import document_to_dict
+from pipeline.reports import main_targets
 
 # Read off the reports: (level-1 headings, level-2 markers under each level-1 heading).
 EXPECTED = {
@@ -65,3 +69,15 @@ def test_reworded_tax_cut_is_one_raised_target_from_2017_to_2018(reports):
     tax = [r for r in rows if r["a"] and r["a"]["value"] == 3500 and r["a"]["unit"] == "亿元"]
     assert len(tax) == 1 and tax[0]["b"] is not None
     assert (tax[0]["b"]["value"], tax[0]["change"]) == (8000, "raised")
+
+
+@pytest.mark.parametrize("name, expected", [
+    # 主要预期目标是 (2005–2025)
+    ("131_state_council_government_work_report_2009", [8, 900, 4.6, 4]),
+    # 国民经济和社会发展的预期目标是 (2008) and …的主要目标是 (2007), read off the text
+    ("132_state_council_government_work_report_2008", [8, 4.8, 1000, 4.5]),
+    ("133_state_council_government_work_report_2007", [8, 900, 4.6, 3]),
+])
+def test_main_targets_of_reports_that_word_the_sentence_differently(name, expected):
+    doc = document_to_dict(extract_file(ROOT / "corpus" / "raw" / f"{name}.txt", tagger=None))
+    assert [t["value"] for t in main_targets(doc)] == expected
