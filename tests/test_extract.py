@@ -711,6 +711,13 @@ def test_targets_against_last_year(text, expected):
     # money is delivered by the funding verb right before it, not by a verb inside the fund's name
     ("中央财政扶持中小企业发展专项资金安排106亿元", [("中央财政扶持中小企业发展专项资金", 106)]),
     ("中央政府建设投资总规模为1304亿元", [("中央政府建设投资总规模", 1304)]),
+    # a count of what the words around it announce or have just named, and the time a clause's work
+    # takes, are no goals
+    ("今年重点抓好五件事：一是大力发展粮食生产", []),
+    ("全力支持香港、澳门两个特别行政区积极应对国际金融危机", []),
+    ("坚持发挥中央和地方两个积极性，坚持和平共处五项原则，贯彻百花齐放、百家争鸣的方针", []),
+    ("中央和地方将增加财政投入，用三年左右时间基本化解农村义务教育历史债务", []),
+    ("今后三年内基本实现全覆盖", []),
     # a price raised per jin is a change; three figures after 分别 go to three grains, the last two
     # joined by 和, with the words the list shares
     ("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", [("早籼稻每斤", 3), ("中晚籼稻每斤", 5), ("粳稻每斤", 1)]),
@@ -719,6 +726,12 @@ def test_targets_against_last_year(text, expected):
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected
+
+
+def test_counts_a_plan_delivers_and_limits_it_sets_stay_targets():
+    # unlike 支持香港、澳门两个…, a count of named things built, and a limit ending in 内
+    assert [t.value for t in run("新建瞭望山路幼儿园、玉泉路幼儿园两所幼儿园").targets] == [2]
+    assert [(t.value, t.comparator) for t in run("审批时限压缩至3个工作日内").targets] == [(3, "le")]
 
 
 @pytest.mark.parametrize("text, expected", [

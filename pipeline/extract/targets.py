@@ -189,6 +189,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if after.startswith(rules.not_target_after) or _LEVEL_THEN_CHANGE.search(before):
         return None  # 3.0版; 专项债券3.9万亿元、比上年增加1000亿元: the level is the target, not the change
+    if _frames_or_restates(text, clause_end, before, after, number, rules):
+        return None
     if _NUMERAL_ONLY.fullmatch(number.text) and _programme_after(after, rules):
         return None  # 新一轮千亿斤粮食产能提升行动, “一带一路”八项行动: a figure inside a programme's name
     if any(m in looked_at for m in rules.past_unless_goal) and not (
@@ -329,6 +331,34 @@ def _without_total(before: str, rules: ExtractRules) -> str:
     """The words before a figure without a closing word of sum (全国财政赤字合计|9500亿元)."""
     before = before.rstrip()
     return next((before[:-len(w)] for w in rules.total_words if before.endswith(w)), before)
+
+
+def _frames_or_restates(text: str, clause_end: int, before: str, after: str, number: Number,
+                        rules: ExtractRules) -> bool:
+    """A figure that counts what the words around it announce or have just named, or that gives the
+    time a clause's work takes: none of these is a goal of its own."""
+    if text.startswith(("：", ":"), clause_end) and len(after.strip()) <= 4:
+        return True  # 今年重点抓好五件事：一是…: the count of the list that follows
+    if number.kind == "duration":
+        if before.endswith("用") and _TIME_AFTER.match(after):
+            return True  # 用三年左右时间基本化解…: how long the work takes (its end is the deadline)
+        if after.startswith("内") and after[1:].strip() and not _FRAME_BEFORE.sub("", before).strip():
+            return True  # 今后三年内…, 在两年内基本完成…: the time frame of the clause
+    if number.kind == "quantity" and not number.text[0].isdigit() and isinstance(number.value, int) \
+            and 2 <= number.value <= 5 and _listing(number.value).search(before) \
+            and not _delivery_pattern(rules).search(before):
+        return True  # 支持香港、澳门两个特别行政区, 发挥中央和地方两个积极性: the count of the items just named
+    return False
+
+
+_TIME_AFTER = patterns.compile(r"(?:左右)?(?:的)?时间")
+_FRAME_BEFORE = patterns.compile(r"^(?:今后|在|力争|争取|要|将|并|再)+")
+
+
+@functools.cache
+def _listing(count: int) -> regex.Pattern:
+    """`count` items joined by 、和与及, ending where the figure starts (香港、澳门|两个)."""
+    return patterns.compile(rf"(?:[^、和与及，；：\s]{{1,8}}[、和与及]){{{count - 1}}}[^、和与及，；：\s]{{1,6}}$")
 
 
 def _programme_after(after: str, rules: ExtractRules) -> bool:
