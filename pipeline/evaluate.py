@@ -409,12 +409,19 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
             predicted = compare_targets(scoped_a, scoped_b, rows)
             for right in _changes_right(gold["targets"], predicted):
                 tally.add("target change", right)
+            # the other way round: of the targets extracted in scope, the share some reader lists (a
+            # precision estimate; a figure the readers left out counts against it)
+            for side, items in (("a", items_a), ("b", items_b)):
+                listed = {_side_key(t[side]) for t in gold["targets"] if t[side]}
+                for t in (t for it in items for t in it["targets"]):
+                    tally.add("listed", _side_key(t) in listed)
             lines.append(f"  {gold_path.stem} [{gold.get('split', 'tune')}{', targets only' if targets_only else ''}]: "
                          f"{len(items_a)} → {len(items_b)} items")
             if not targets_only:
                 lines.append(f"    alignment        {_f1_line(tally, 'pairs')}")
                 lines.append(f"    status accuracy  {tally.ratio('status')}")
             lines.append(f"    target changes   {tally.ratio('target change')}")
+            lines.append(f"    targets listed   {tally.ratio('listed')} of those extracted")
             second_path = root / "corpus" / "gold" / "second_readings" / gold_path.name
             if second_path.exists():
                 lines += _reader_agreement(gold, json.loads(second_path.read_text(encoding="utf-8")), predicted)

@@ -38,7 +38,9 @@ def test_targets_only_pair_scores_target_changes_and_no_alignment(tmp_path, monk
     monkeypatch.setattr(evaluation, "REPORTS_JSONL", tmp_path / "absent.jsonl")
     raw = tmp_path / "corpus" / "raw"
     raw.mkdir(parents=True)
-    plan = "某区{year}年教育工作要点\n\n一、建设学校\n新建公办幼儿园{n}所。\n二、加强师资\n培训教师不少于500人次。\n"
+    # (改造操场3个 is a target the gold leaves out: the share of extracted targets it lists drops)
+    plan = ("某区{year}年教育工作要点\n\n一、建设学校\n新建公办幼儿园{n}所，改造操场3个。\n"
+            "二、加强师资\n培训教师不少于500人次。\n")
     (raw / "a_2026.txt").write_text(plan.format(year=2026, n=12), encoding="utf-8")
     (raw / "b_2028.txt").write_text(plan.format(year=2028, n=15), encoding="utf-8")
     side, floor = {"value_max": None, "comparator": "eq"}, {"value_max": None, "comparator": "ge"}
@@ -54,6 +56,7 @@ def test_targets_only_pair_scores_target_changes_and_no_alignment(tmp_path, monk
     lines = evaluation.evaluate_compare(tmp_path)
     assert "  a_2026__b_2028 [tune, targets only]: 2 → 2 items" in lines
     assert "    target changes   0.500 (1/2)" in lines
+    assert "    targets listed   0.667 (4/6) of those extracted" in lines
     assert not any("alignment" in line or "status" in line for line in lines)
 
 
