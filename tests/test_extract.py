@@ -718,6 +718,8 @@ def test_targets_against_last_year(text, expected):
     ("坚持发挥中央和地方两个积极性，坚持和平共处五项原则，贯彻百花齐放、百家争鸣的方针", []),
     ("中央和地方将增加财政投入，用三年左右时间基本化解农村义务教育历史债务", []),
     ("今后三年内基本实现全覆盖", []),
+    ("继续打好煤矿瓦斯治理和矿山整顿两个攻坚战，重点抓好以下五项工作", []),
+    ("要解决好三个1亿人问题，推进丝绸之路经济带和21世纪海上丝绸之路建设", []),
     # a price raised per jin is a change; three figures after 分别 go to three grains, the last two
     # joined by 和, with the words the list shares
     ("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", [("早籼稻每斤", 3), ("中晚籼稻每斤", 5), ("粳稻每斤", 1)]),
@@ -732,6 +734,8 @@ def test_counts_a_plan_delivers_and_limits_it_sets_stay_targets():
     # unlike 支持香港、澳门两个…, a count of named things built, and a limit ending in 内
     assert [t.value for t in run("新建瞭望山路幼儿园、玉泉路幼儿园两所幼儿园").targets] == [2]
     assert [(t.value, t.comparator) for t in run("审批时限压缩至3个工作日内").targets] == [(3, "le")]
+    # 以下 only announces a list right before the figure; 3岁以下 is part of what is counted
+    assert [t.value for t in run("每千人口拥有3岁以下婴幼儿托位数达到3.5个").targets] == [3.5]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -337,19 +337,29 @@ def _frames_or_restates(text: str, clause_end: int, before: str, after: str, num
                         rules: ExtractRules) -> bool:
     """A figure that counts what the words around it announce or have just named, or that gives the
     time a clause's work takes: none of these is a goal of its own."""
-    if text.startswith(("：", ":"), clause_end) and len(after.strip()) <= 4:
-        return True  # 今年重点抓好五件事：一是…: the count of the list that follows
+    if number.kind == "quantity" and (text.startswith(("：", ":"), clause_end) and len(after.strip()) <= 4
+                                      or before.endswith("以下") or after.strip() in _ANNOUNCED):
+        return True  # 今年重点抓好五件事：一是…, 抓好以下五项工作: the count of the list that follows
     if number.kind == "duration":
         if before.endswith("用") and _TIME_AFTER.match(after):
             return True  # 用三年左右时间基本化解…: how long the work takes (its end is the deadline)
         if after.startswith("内") and after[1:].strip() and not _FRAME_BEFORE.sub("", before).strip():
             return True  # 今后三年内…, 在两年内基本完成…: the time frame of the clause
+    if number.kind == "quantity" and not number.text[0].isdigit() and after.lstrip("“")[:1].isdigit() \
+            or _COUNT_OF_FIGURES.search(before):
+        return True  # 解决好三个1亿人问题: a formulation, both of its figures
     if number.kind == "quantity" and not number.text[0].isdigit() and isinstance(number.value, int) \
             and 2 <= number.value <= 5 and _listing(number.value).search(before) \
-            and not _delivery_pattern(rules).search(before):
-        return True  # 支持香港、澳门两个特别行政区, 发挥中央和地方两个积极性: the count of the items just named
+            and not any(before[m.end():m.end() + 1] not in "、和与及"
+                        for m in _delivery_pattern(rules).finditer(before)):
+        # 支持香港、澳门两个特别行政区, 打好煤矿瓦斯治理和矿山整顿两个攻坚战: the count of the items just
+        # named (a verb ending an item, 治理, is part of its name; 新建A、B两所 delivers them)
+        return True
     return False
 
+
+_COUNT_OF_FIGURES = patterns.compile(r"[一二两三四五六七八九十]个“?$")
+_ANNOUNCED = ("事", "大事", "工作", "项工作")  # 抓好三件事, 做好三项工作: announces what follows
 
 _TIME_AFTER = patterns.compile(r"(?:左右)?(?:的)?时间")
 _FRAME_BEFORE = patterns.compile(r"^(?:今后|在|力争|争取|要|将|并|再)+")
