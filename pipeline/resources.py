@@ -172,6 +172,7 @@ class ExtractRules:
     past_unless_goal: tuple[str, ...]
     past_in_clause: tuple[str, ...]
     forecast_markers: tuple[str, ...]
+    circumstance_nouns: tuple[str, ...]
     restating_paragraph: regex.Pattern
     goal_list: regex.Pattern
     review_paragraph: regex.Pattern
@@ -276,7 +277,8 @@ def extract_rules() -> ExtractRules:
     name = "extract.yaml"
     keys = {"comparators", "delivery_verbs", "funding_verbs", "plan_amount_nouns", "not_count_units",
             "arabic_only_units", "not_counted_nouns", "group_units",
-            "past_markers", "forward_sentence", "forecast_markers", "restating_paragraph", "review_paragraph",
+            "past_markers", "forward_sentence", "forecast_markers", "circumstance_nouns", "restating_paragraph",
+            "review_paragraph",
             "goal_list", "not_target_after", "not_target_before", "plan_name_suffixes", "total_words",
             "eligibility_after", "share_verbs", "share_scopes",
             "group_before", "rate_nouns",

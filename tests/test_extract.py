@@ -720,6 +720,10 @@ def test_targets_against_last_year(text, expected):
     ("今后三年内基本实现全覆盖", []),
     ("继续打好煤矿瓦斯治理和矿山整顿两个攻坚战，重点抓好以下五项工作", []),
     ("要解决好三个1亿人问题，推进丝绸之路经济带和21世纪海上丝绸之路建设", []),
+    # how many graduates there will be is a circumstance; what the plan does for them is a goal
+    ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
+    # a verb with the perfective 了 reports what was done
+    ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
     # a price raised per jin is a change; three figures after 分别 go to three grains, the last two
     # joined by 和, with the words the list shares
     ("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", [("早籼稻每斤", 3), ("中晚籼稻每斤", 5), ("粳稻每斤", 1)]),

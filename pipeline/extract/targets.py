@@ -25,7 +25,8 @@ _DEADLINE_HEAD = patterns.compile(
 _MORE_THAN = patterns.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
 _GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
-_PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成)了")
+_PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成|取消|减轻|降低"
+                               r"|减免|免除|安排|投入|发放|解决|惠及|覆盖|改造|开工|新建|培训)了")
 _PAST_YEAR_HEAD = patterns.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)")
 _ANY_NUMBER = patterns.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = patterns.compile(r"\s*在[^，。；]*基础上")
@@ -182,7 +183,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     looked_at = _FROM_BASELINE.sub("", looked_at)
     if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
         return None
-    if (number.kind != "money" and any(m in clause for m in rules.forecast_markers)) \
+    if (number.kind != "money" and (any(m in clause for m in rules.forecast_markers)
+                                    or _counts_a_circumstance(before, rules))) \
             or rules.restating_paragraph.match(text, start):
         return None  # 预计今年高校毕业生超过1170万人; 提出上述预期目标，…经济增长预期目标为5%左右
     if not (turn or rules.forward_sentence.match(sentence)) and _reviewing(text, start, sent_start, rules):
@@ -356,6 +358,17 @@ def _frames_or_restates(text: str, clause_end: int, before: str, after: str, num
         # named (a verb ending an item, 治理, is part of its name; 新建A、B两所 delivers them)
         return True
     return False
+
+
+_CIRCUMSTANCE_TAIL = patterns.compile(r"(?:将|预计|还将)?(?:高达|达到|达|超过|突破|将近|近|约)?")
+
+
+def _counts_a_circumstance(before: str, rules: ExtractRules) -> bool:
+    """今年高校毕业生将达727万人: the words before the figure are a circumstance noun and at most a
+    forecast's verb."""
+    words = _LEADING_NOISE.sub("", before.strip())
+    noun = next((n for n in rules.circumstance_nouns if words.startswith(n)), None)
+    return noun is not None and bool(_CIRCUMSTANCE_TAIL.fullmatch(words[len(noun):]))
 
 
 _COUNT_OF_FIGURES = patterns.compile(r"[一二两三四五六七八九十]个“?$")
