@@ -80,6 +80,13 @@ def test_formulation_count_is_a_number():
     assert [(n.text, n.value, n.kind) for n in numbers] == [("三个", 3, "formulation"), ("四", 4, "formulation")]
 
 
+def test_a_month_of_the_year_is_a_date_and_a_count_of_months_a_duration():
+    numbers = run("在10月开展消费月活动，6月底前完成，整改期限3个月").numbers
+    assert [(n.text, n.kind, n.value) for n in numbers] == [("10月", "date", None), ("6月", "date", None),
+                                                         ("3个月", "duration", 3)]
+    assert run("在10月“澜湾文旅消费月”期间开展活动").targets == ()
+
+
 def test_points_and_price_units_follow_arabic_digits_only():
     # a score in 分, a price in 分 and 毛 (0.1元); after a Chinese numeral 分 is a word (十分深刻)
     numbers = run("教训十分深刻，记分达到12分的暂停支付，粳稻每斤提高1毛钱，打造15分钟生活圈").numbers
@@ -724,6 +731,9 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # what 将/把 bring into a scheme, people or money, is the object the figure counts
+    ("将全国130万“老工伤”人员全部纳入工伤保险范围", [("“老工伤”人员全部纳入工伤保险范围", 130)]),
+    ("把中央财政的400亿元补贴资金用好用活", [("补贴资金用好用活", 400)]),
     # a price raised per jin is a change; three figures after 分别 go to three grains, the last two
     # joined by 和, with the words the list shares
     ("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", [("早籼稻每斤", 3), ("中晚籼稻每斤", 5), ("粳稻每斤", 1)]),

@@ -253,6 +253,9 @@ class NumberFinder:
         kind, magnitude = self.units[unit]
         if kind == "duration" and unit in ("年", "月", "日") and not chinese and value >= 1000:
             return None
+        if unit == "月" and isinstance(value, int) and 1 <= value <= 12:
+            # 10月, 6月底前: a month of the year, a date (three months is 3个月)
+            return Number(match.group(0), None, None, "date", span, "numbers.date.v1")
         scalar = None
         if magnitude != 1 or _MAG_END.search(numeral):
             prefix_factor = next((f for p, f in _MAGNITUDE.items() if numeral.endswith(p) and not chinese), 1.0)

@@ -217,8 +217,13 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
-    if not head and number.kind == "money" and before.rstrip().endswith(("将", "把")):
-        head = before.rstrip()[-1]  # 将2.8万亿元中央财政资金纳入直达机制: the amount is the object
+    if not head and (marked := _OBJECT_MARK.search(before)) and (
+            number.kind == "money" or number.kind == "quantity" and _DISPOSED.search(after)):
+        # 将2.8万亿元中央财政资金纳入直达机制, 将全国130万“老工伤”人员全部纳入工伤保险: the amount, or the
+        # people brought into a scheme, is the object
+        head = marked.group()[0]
+    elif number.kind == "money" and _FUNDER_OBJECT.fullmatch(before.strip()):
+        head = before.strip()[0]  # 把中央财政的400亿元补贴资金用好用活
     elif head.startswith("为") and head[1:] in rules.share_scopes:
         head = "为"  # 为全区3000户…家庭安装…: who benefits, then the figure
     elif not head and number.kind == "quantity" and number.unit and before.rstrip().endswith("推动"):
@@ -371,6 +376,9 @@ def _counts_a_circumstance(before: str, rules: ExtractRules) -> bool:
     return noun is not None and bool(_CIRCUMSTANCE_TAIL.fullmatch(words[len(noun):]))
 
 
+_FUNDER_OBJECT = patterns.compile(r"[将把](?:中央财政|地方财政|各级财政|财政|中央)的?")
+_OBJECT_MARK = patterns.compile(r"[将把](?:全国|全省|全市|全区|全县)?\s*$")
+_DISPOSED = patterns.compile(r"^[^，；。]*(?:纳入|列入)")
 _COUNT_OF_FIGURES = patterns.compile(r"[一二两三四五六七八九十]个“?$")
 _ANNOUNCED = ("事", "大事", "工作", "项工作")  # 抓好三件事, 做好三项工作: announces what follows
 
@@ -418,7 +426,7 @@ def _words_after_span(after: str, rules: ExtractRules) -> str:
     while at < len(after) and after[at] in " 的":
         at += 1
     words = after[at:at + _WORDS_AFTER_MAX]
-    return words if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words) else ""
+    return words if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words.lstrip("“")) else ""  # (“老工伤”人员)
 
 
 _WORDS_AFTER_MAX = 20
