@@ -731,6 +731,10 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # an amount that sizes the projects or firms counted is a class, not a goal; a plenary session's
+    # number is an ordinal
+    ("全年实施500万元以上技改项目260个，推动更多亿元以上项目早开工", [("实施500万元以上技改项目", 260)]),
+    ("认真落实省委十五届八次全会要求，每季度召开1次全体会议", [("召开全体会议", 1)]),
     # what 将/把 bring into a scheme, people or money, is the object the figure counts
     ("将全国130万“老工伤”人员全部纳入工伤保险范围", [("“老工伤”人员全部纳入工伤保险范围", 130)]),
     ("把中央财政的400亿元补贴资金用好用活", [("补贴资金用好用活", 400)]),

@@ -253,6 +253,8 @@ class NumberFinder:
         kind, magnitude = self.units[unit]
         if kind == "duration" and unit in ("年", "月", "日") and not chinese and value >= 1000:
             return None
+        if unit == "次" and text.startswith("全会", span[1]) and text[span[0] - 1:span[0]] == "届":
+            return Number(match.group(0), value, unit, "ordinal", span, "numbers.ordinal.v1")  # 十五届八次全会
         if unit == "月" and isinstance(value, int) and 1 <= value <= 12:
             # 10月, 6月底前: a month of the year, a date (three months is 3个月)
             return Number(match.group(0), None, None, "date", span, "numbers.date.v1")
