@@ -731,6 +731,9 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # a sentence that explains the goals just set restates them, also inside the paragraph
+    ("今年的主要预期目标是：国内生产总值增长8%左右。这里要着重说明，提出8%左右的增长目标，综合考虑了需要和可能",
+     [("国内生产总值", 8)]),
     # an amount that sizes the projects or firms counted is a class, not a goal; a plenary session's
     # number is an ordinal
     ("全年实施500万元以上技改项目260个，推动更多亿元以上项目早开工", [("实施500万元以上技改项目", 260)]),

@@ -186,7 +186,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None
     if (number.kind != "money" and (any(m in clause for m in rules.forecast_markers)
                                     or _counts_a_circumstance(before, rules))) \
-            or rules.restating_paragraph.match(text, start):
+            or rules.restating_paragraph.match(text, start) or rules.restating_paragraph.match(text, sent_start):
         return None  # 预计今年高校毕业生超过1170万人; 提出上述预期目标，…经济增长预期目标为5%左右
     if not (turn or rules.forward_sentence.match(sentence)) and _reviewing(text, start, sent_start, rules):
         return None
