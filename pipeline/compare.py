@@ -332,6 +332,8 @@ def _target_row(a, b) -> dict:
                 "text": t["text"], "item": item}
 
     indicator = (b or a)[1]["indicator"]
+    if a and b and names_nothing(indicator) and not names_nothing(a[1]["indicator"]):
+        indicator = a[1]["indicator"]  # 安排2762亿元 → 投入社会保障资金2930亿元: the side that names the line
     return {"indicator": indicator, "a": side(a), "b": side(b),
             "change": target_change(side(a), side(b))}
 

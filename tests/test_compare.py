@@ -190,6 +190,13 @@ def test_amounts_whose_indicator_names_nothing_pair_by_their_sentences(tmp_path)
     assert pairs == {(5625, 7161): "raised", (200, None): "dropped", (None, 100): "new"}
 
 
+def test_a_changed_amount_is_named_by_the_side_whose_indicator_names_its_line():
+    a = {"items": [item("1", "x", [target(2762, "亿元", indicator="中央财政社会保障投入")])], "text": ""}
+    b = {"items": [item("1", "x", [target(2930, "亿元", indicator="中央财政投入")])], "text": ""}
+    [row] = compare_targets(a, b, [{"a": "1", "b": "1"}])
+    assert (row["change"], row["indicator"]) == ("raised", "中央财政社会保障投入")
+
+
 def test_series_panel_names_the_concept_of_a_reworded_indicator():
     def doc(doc_id, year, text, indicator, value):
         start = text.index(str(value))
