@@ -454,10 +454,30 @@ def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, a
         return obj.group(), obj.start(), 0
     previous_start, _ = _bounds(_CLAUSE_BREAK, text, sent_start, clause_start, max(sent_start, clause_start - 1))
     previous = text[previous_start:max(previous_start, clause_start - 1)]
+    if previous and (line := _budget_line_first(previous, rules)):
+        # 中央财政支出将由上年18亿元增加到95亿元，明年将安排200亿元: the budget line the clause before sets
+        return line.group(), previous_start + line.start(), 0
     if not previous or regex.search(r"\d", previous):
         return "", ind_start, 0
     stripped = _LEADING_NOISE.sub("", previous)
     return stripped, previous_start + len(previous) - len(stripped), 0
+
+
+def _budget_line_first(clause: str, rules: ExtractRules) -> regex.Match | None:
+    """The budget line (…支出, …资金) that opens a clause with a figure of its own, noise words left out."""
+    words = _HAN_WORDS.match(clause)
+    if not words or not regex.search(r"\d", clause):
+        return None
+    stripped = _LEADING_NOISE.sub("", words.group())
+    for noun in sorted(rules.plan_amount_nouns, key=len, reverse=True):
+        at = stripped.find(noun)
+        if at >= 0:
+            start = words.end() - len(stripped)
+            return _HAN_WORDS.match(clause, start, start + at + len(noun))
+    return None
+
+
+_HAN_WORDS = patterns.compile(r"\p{Han}+")
 
 
 def _respective_indicator(text: str, clause_start: int, clause_end: int, num_start: int,
