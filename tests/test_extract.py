@@ -731,6 +731,8 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # a fund is a budget line like a 资金 or a 支出
+    ("拟增加中央预算稳定调节基金1032亿元", [("拟增加中央预算稳定调节基金", 1032)]),
     # a bare 安排 after a clause that sets a budget line with its own figure: the same line
     ("为此中央财政支出将由上年18亿元增加到95亿元，明年将安排200亿元",
      [("为此中央财政支出", 95), ("为此中央财政支出", 200)]),
