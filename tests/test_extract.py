@@ -731,6 +731,9 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # one for each (每个…一个) is a count, not the article 一个
+    ("采取多种形式支持每个行政村设立一个卫生室", [("设立卫生室", 1)]),
+    ("推进一个平台建设", []),
     # a fund is a budget line like a 资金 or a 支出
     ("拟增加中央预算稳定调节基金1032亿元", [("拟增加中央预算稳定调节基金", 1032)]),
     # a bare 安排 after a clause that sets a budget line with its own figure: the same line

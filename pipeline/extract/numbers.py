@@ -89,6 +89,11 @@ _SERVICE_NUMBER = patterns.compile(r"12\d{3}")  # the state's five-digit service
 _HOTLINE_AFTER = patterns.compile(r"\p{Han}{0,8}?(?:热线|电话)")
 
 
+# 每半年开展一次, 每个乡镇由政府办好一所卫生院, 每天一小时: one for each, a count (the guide's article
+# reading of 一个/一项 stops at the clause)
+_EACH_BEFORE = patterns.compile(r"每[^，,；;。：:]*$")
+
+
 class NumberFinder:
     """Compiled patterns for one set of rules (units, fixed words)."""
 
@@ -241,7 +246,7 @@ class NumberFinder:
         # a count of levels as 市、区两级 is
         rank = chinese and (unit == "期" or unit == "级" and numeral == "一")
         if chinese and numeral == "一" and not rank and not _AT_LEAST.search(text, max(0, span[0] - 4), span[0]) \
-                and not (unit == "次" and "每" in text[max(0, span[0] - 8):span[0]]):
+                and not _EACH_BEFORE.search(text, max(0, span[0] - 12), span[0]):
             # 一个/一项 read as an article ("a"), but 至少有一人 and 每半年开展一次 are counts; fixed
             # words (统一, 三农) are masked earlier
             return None
