@@ -183,6 +183,7 @@ class ExtractRules:
     group_before: tuple[str, ...]
     rate_nouns: tuple[str, ...]
     grant_pattern: regex.Pattern
+    levy_after: regex.Pattern
     eligibility_after: regex.Pattern
     share_verbs: tuple[str, ...]
     share_scopes: tuple[str, ...]
@@ -282,7 +283,7 @@ def extract_rules() -> ExtractRules:
             "goal_list", "not_target_after", "not_target_before", "plan_name_suffixes", "total_words",
             "eligibility_after", "share_verbs", "share_scopes",
             "group_before", "rate_nouns",
-            "grant_pattern", "deadline_patterns", "review_section_words", "non_action_verbs",
+            "grant_pattern", "levy_after", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",
             "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",
             "document_planned_verbs", "programme_suffixes", "facility_suffixes", "event_suffixes",
@@ -308,7 +309,7 @@ def extract_rules() -> ExtractRules:
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "review_paragraph",
-               "goal_list",
+               "goal_list", "levy_after",
                "deadline_patterns", "past_markers", "grant_pattern", "agency_pattern", "purpose_clause",
                "observance_pattern", "round_pattern", "central_agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
@@ -328,6 +329,7 @@ def extract_rules() -> ExtractRules:
         review_paragraph=_compile(name, data["review_paragraph"]),
         goal_list=_compile(name, data["goal_list"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
+        levy_after=_compile(name, data["levy_after"]),
         purpose_clause=_compile(name, data["purpose_clause"]),
         agency_pattern=_compile(name, data["agency_pattern"]),
         observance_pattern=_compile(name, data["observance_pattern"]),

@@ -731,6 +731,9 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # the rate a tax is levied at is the tax's; 按 is no part of an indicator
+    ("小排量汽车购置税按7.5％征收", [("小排量汽车购置税", 7.5)]),
+    ("对企业参展的展位费按70%给予补贴", [("对企业参展的展位费", 70)]),
     # one for each (每个…一个) is a count, not the article 一个
     ("采取多种形式支持每个行政村设立一个卫生室", [("设立卫生室", 1)]),
     ("推进一个平台建设", []),

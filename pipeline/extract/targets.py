@@ -265,6 +265,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "budget"  # (使用1000亿元失业保险基金…: the words after name it)
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
+        elif number.kind == "percent" and before.rstrip().endswith("按") and rules.levy_after.match(after):
+            comparator, rule_word = "eq", "levy"  # 小排量汽车购置税按7.5%征收
         elif head in rules.figure_first_heads and _words_after(after, rules):
             comparator, rule_word = "eq", "figure_first"  # 在100个地级以上城市进行公立医院改革试点
         elif line := _red_line(before, after, rules):
@@ -664,7 +666,10 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     stripped = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", head))
     offset = clause_start + len(head) - len(stripped)
     stripped = _BASE_YEAR_TAIL.sub("", stripped)  # 排放总量分别比2024年(下降3%): the base is no part of it
-    indicator = _MODAL_TAIL.sub("", stripped.rstrip("的为是在"))  # 专项转移支付项目要减少…: 要 is no part of it
+    indicator = stripped.rstrip("的为是在")
+    if indicator.endswith("按") and len(indicator) > 1:
+        indicator = indicator[:-1]  # 小排量汽车购置税按7.5%征收: the rate is the tax's
+    indicator = _MODAL_TAIL.sub("", indicator)  # 专项转移支付项目要减少…: 要 is no part of it
     indicator = _without_total(indicator, rules)  # (全国财政赤字合计9500亿元)
     if indicator.startswith("完成") and not verb_counts(indicator, after):
         indicator, offset = indicator[2:], offset + 2  # 完成国民体质监测有效样本1000例: the sample counts
