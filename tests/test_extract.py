@@ -731,6 +731,11 @@ def test_targets_against_last_year(text, expected):
     ("今年高校毕业生将达727万人，高校毕业生就业率达到95%", [("高校毕业生就业率", 95)]),
     # a verb with the perfective 了 reports what was done
     ("农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”", []),
+    # named things counted after 等, then the verb that delivers them; 为 a scope's own things; 交付
+    ("兰汀实验学校北校区等4所学校9月1日前建成启用", [("建成启用学校", 4)]),
+    ("A、B等3个部门联合开展检查", []),
+    ("为全区中小学1460间普通教室安装空调", [("普通教室安装空调", 1460)]),
+    ("今年交付保障性住房5000套", [("交付保障性住房", 5000)]),
     # the rate a tax is levied at is the tax's; 按 is no part of an indicator
     ("小排量汽车购置税按7.5％征收", [("小排量汽车购置税", 7.5)]),
     ("对企业参展的展位费按70%给予补贴", [("对企业参展的展位费", 70)]),

@@ -227,8 +227,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         head = marked.group()[0]
     elif number.kind == "money" and _FUNDER_OBJECT.fullmatch(before.strip()):
         head = before.strip()[0]  # 把中央财政的400亿元补贴资金用好用活
-    elif head.startswith("为") and head[1:] in rules.share_scopes:
-        head = "为"  # 为全区3000户…家庭安装…: who benefits, then the figure
+    elif head.startswith("为") and head[1:].startswith(tuple(rules.share_scopes)) and len(head) <= 8:
+        head = "为"  # 为全区3000户…家庭安装…, 为全区中小学1460间普通教室安装空调: who benefits, then the figure
     elif not head and number.kind == "quantity" and number.unit and before.rstrip().endswith("推动"):
         # 推动20所幼儿园开设托班: the noise words took the figure-first head away (把 and 将 stay noise
         # before a count: 把13亿中国人的饭碗…)
@@ -273,12 +273,18 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "ge", "red_line"  # 守住298万亩耕地保护红线: a floor kept
         elif _GOAL_LISTED.fullmatch(head) and rules.goal_list.search(text, sent_start, clause_start):
             comparator, rule_word = "eq", "goal_list"  # 预期目标是，…，下岗失业人员再就业500万人
+        elif number.kind == "quantity" and number.unit and before.endswith("等") \
+                and (named := _NAMED_THEN_DELIVERED.match(after)) and _delivery_pattern(rules).match(named[2]):
+            # 兰汀实验学校北校区等4所学校9月1日前建成启用: the named things, counted, then the verb
+            comparator, rule_word, line = "eq", "named_then_delivered", named[2] + named[1]
         else:
             return None
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
-    if line:
+    if line and rule_word == "named_then_delivered":
+        indicator, ind_start, end_of_target = line, s, e + after.index(line[:2]) + 2
+    elif line:
         indicator, ind_start, end_of_target = line, s, e + after.index(line) + len(line)
     if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
@@ -382,6 +388,8 @@ def _counts_a_circumstance(before: str, rules: ExtractRules) -> bool:
 
 
 _FUNDER_OBJECT = patterns.compile(r"[将把](?:中央财政|地方财政|各级财政|财政|中央)的?")
+# what was counted, a date or time words at most, then the verb that delivers it (学校|9月1日前|建成启用)
+_NAMED_THEN_DELIVERED = patterns.compile(r"(\p{Han}{1,3}?)(?:[\d年月日底前内]+)?(\p{Han}{2,4})(?=[，；。]|$)")
 _OBJECT_MARK = patterns.compile(r"[将把](?:全国|全省|全市|全区|全县)?\s*$")
 _DISPOSED = patterns.compile(r"^[^，；。]*(?:纳入|列入)")
 _COUNT_OF_FIGURES = patterns.compile(r"[一二两三四五六七八九十]个“?$")
