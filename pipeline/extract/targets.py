@@ -254,6 +254,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "range", "range"
 
     line = ""  # the red line a figure stands before, when it is one
+    delivered = None  # the counted noun and the verb after a figure (…等4所|学校|9月1日前|建成启用)
     verb = _delivery_verb(before, rules, number)
     if verb is not None and comparator is None and not _is_count(number, after, verb, rules, before):
         verb = None
@@ -274,18 +275,17 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         elif _GOAL_LISTED.fullmatch(head) and rules.goal_list.search(text, sent_start, clause_start):
             comparator, rule_word = "eq", "goal_list"  # 预期目标是，…，下岗失业人员再就业500万人
         elif number.kind == "quantity" and number.unit and before.endswith("等") \
-                and (named := _NAMED_THEN_DELIVERED.match(after)) and _delivery_pattern(rules).match(named[2]):
-            # 兰汀实验学校北校区等4所学校9月1日前建成启用: the named things, counted, then the verb
-            comparator, rule_word, line = "eq", "named_then_delivered", named[2] + named[1]
+                and (delivered := _NAMED_THEN_DELIVERED.match(after)) and _delivery_pattern(rules).match(delivered[2]):
+            comparator, rule_word = "eq", "named_then_delivered"  # 兰汀实验学校北校区等4所学校9月1日前建成启用
         else:
             return None
     comparator = comparator or "eq"
 
     indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
-    if line and rule_word == "named_then_delivered":
-        indicator, ind_start, end_of_target = line, s, e + after.index(line[:2]) + 2
-    elif line:
+    if line:
         indicator, ind_start, end_of_target = line, s, e + after.index(line) + len(line)
+    elif delivered:
+        indicator, ind_start, end_of_target = delivered[2] + delivered[1], s, e + delivered.end(2)
     if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
                                                                after, rules)
@@ -605,8 +605,8 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
     measure word, any verb of verbs.tsv in `delivery_categories` too (补植行道树1500株, 招收…120名)."""
     listed = _delivery_pattern(rules).findall(before)
     if number is not None and number.kind == "money" and (
-            last := next((v for v in listed if v in rules.funding_verbs and before.rstrip().endswith(v)), None)):
-        return last  # 中小企业发展专项资金安排106亿元: the money is delivered by 安排, not by 发展 in its name
+            funding := next((v for v in listed if v in rules.funding_verbs and before.rstrip().endswith(v)), None)):
+        return funding  # 中小企业发展专项资金安排106亿元: the money is delivered by 安排, not by 发展 in its name
     if listed:
         return max(listed, key=len)  # the longest named (新建改扩建 over 新建)
     if number is None or not number.unit or number.kind == "money":
