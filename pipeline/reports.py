@@ -44,11 +44,12 @@ def main_targets(doc: dict) -> list[dict]:
     the order written: the first opener of _MAIN_TARGETS whose sentence holds targets; [] when
     none does."""
     text = doc["text"]
+    targets = [t for it in doc["items"] for t in it["targets"]]
     for opener in _MAIN_TARGETS:
         for passage in opener.finditer(text):
             end = text.find("。", passage.start())
             end = len(text) if end == -1 else end
-            found = [t for it in doc["items"] for t in it["targets"] if passage.start() <= t["span"][0] < end]
+            found = [t for t in targets if passage.start() <= t["span"][0] < end]
             if found:
                 return found
     return []

@@ -479,7 +479,7 @@ def _budget_line_first(clause: str, rules: ExtractRules) -> regex.Match | None:
     if not words or not regex.search(r"\d", clause):
         return None
     stripped = _LEADING_NOISE.sub("", words.group())
-    for noun in sorted(rules.plan_amount_nouns, key=len, reverse=True):
+    for noun in _longest_first(rules.plan_amount_nouns):
         at = stripped.find(noun)
         if at >= 0:
             start = words.end() - len(stripped)
@@ -488,6 +488,11 @@ def _budget_line_first(clause: str, rules: ExtractRules) -> regex.Match | None:
 
 
 _HAN_WORDS = patterns.compile(r"\p{Han}+")
+
+
+@functools.cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _respective_indicator(text: str, clause_start: int, clause_end: int, num_start: int,
