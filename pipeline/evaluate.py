@@ -373,7 +373,8 @@ def _compare_doc(name: str, root: Path, reports: dict[int, Path]) -> dict | None
 
 
 def _side_key(side: dict | None):
-    return None if side is None else (_value(side["value"]), side["unit"])
+    # a figure written with no unit is one key whether its reader wrote null or "" (校际差异系数0.50)
+    return None if side is None else (_value(side["value"]), side["unit"] or None)
 
 
 def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:

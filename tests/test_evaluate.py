@@ -85,3 +85,13 @@ def test_one_predicted_change_answers_for_one_gold_target_of_the_same_figures():
     # the one predicted 90% is the third reader's target, not all three
     assert _changes_right(gold, found) == [False, False, True]
     assert _changes_right(gold, found * 3) == [True, True, True]
+
+
+def test_a_figure_without_unit_is_found_whether_its_reader_wrote_null_or_empty():
+    from pipeline.evaluate import _changes_right
+
+    gold = [{"indicator": "小学校际差异系数", "a": None, "change": "new",
+             "b": {"value": 0.5, "value_max": None, "unit": "", "comparator": "le"}}]
+    found = [{"indicator": "小学校际差异系数", "a": None, "change": "new",
+              "b": {"value": 0.5, "value_max": None, "unit": None, "comparator": "le"}}]
+    assert _changes_right(gold, found) == [True]
