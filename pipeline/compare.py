@@ -10,6 +10,7 @@ from collections import Counter
 import numpy as np
 import regex
 
+from pipeline.extract import looks_back
 from pipeline.extract.targets import EARLIER_TARGET
 from pipeline.resources import compare_rules
 
@@ -31,7 +32,8 @@ def _item_text(item: dict) -> str:
 
 def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     """Character 2–3-gram TF-IDF cosine of the item texts, with a small weight for shared named
-    projects and target indicators and for the section titles (a weaker signal)."""
+    projects and target indicators and for the section titles (a weaker signal); zero between an
+    item of a review of the past year and one of a plan."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not items_a or not items_b:
@@ -49,11 +51,16 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     # the section and shared names only support a pair whose texts already have something in
     # common: two unrelated items of one section are not the same line of work
     support = (text_sim >= 0.03).astype(float)
-    return 0.8 * text_sim + support * (0.1 * sec_sim + 0.1 * shared)
+    # a report's review of the past year aligns with the other's review only: last year's plan item
+    # done and reported is not this year's line of work (nor is it dropped from the plan)
+    same_part = np.equal.outer([looks_back(it["section_titles"]) for it in items_a],
+                               [looks_back(it["section_titles"]) for it in items_b])
+    return (0.8 * text_sim + support * (0.1 * sec_sim + 0.1 * shared)) * same_part
 
 
 def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALIGN_THRESHOLD) -> list[dict]:
     """One-to-one alignment as an assignment problem; every item of A and of B appears once.
+    `review` marks the rows of a report's review of the past year, aligned among themselves.
 
     >>> [r["status"] for r in align_items(a_items, b_items)]
     ['continued', 'revised', 'dropped', 'new']
@@ -73,14 +80,17 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
             matched_b.add(j)
             status = "continued" if sim[i, j] >= bar and _targets_little_changed(items_a[i], items_b[j]) else "revised"
             rows.append({"a": items_a[i]["id"], "b": items_b[j]["id"], "status": status,
-                         "similarity": round(float(sim[i, j]), 4), "_order": (i, j)})
+                         "similarity": round(float(sim[i, j]), 4), "review": looks_back(items_a[i]["section_titles"]),
+                         "_order": (i, j)})
     for i, item in enumerate(items_a):
         if i not in matched_a:
             rows.append({"a": item["id"], "b": None, "status": "dropped", "similarity": None,
+                         "review": looks_back(item["section_titles"]),
                          "also_similar": _runner_up(sim[i, :], items_b, threshold), "_order": (i, -1)})
     for j, item in enumerate(items_b):
         if j not in matched_b:
             rows.append({"a": None, "b": item["id"], "status": "new", "similarity": None,
+                         "review": looks_back(item["section_titles"]),
                          "also_similar": _runner_up(sim[:, j], items_a, threshold), "_order": (-1, j)})
     # B's order first (the newer plan is read), dropped items after their predecessor in A
     rows.sort(key=lambda r: (r["_order"][1] if r["_order"][1] >= 0 else 10**6, r["_order"][0]))
@@ -385,7 +395,8 @@ def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[d
         a, b = comparison["a"]["doc_id"], comparison["b"]["doc_id"]
         for row in comparison["items"]:
             tables["items_alignment"].append({"doc_a": a, "doc_b": b, "item_a": row["a"], "item_b": row["b"],
-                                              "status": row["status"], "similarity": row["similarity"]})
+                                              "status": row["status"], "similarity": row["similarity"],
+                                              "review": row.get("review", False)})
         for t in comparison["targets"]:
             if t["a"] and t["b"]:
                 series[(b, t["b"]["item"], t["b"]["text"])] = series[(a, t["a"]["item"], t["a"]["text"])]

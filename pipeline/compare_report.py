@@ -112,12 +112,15 @@ def render_html(comparison: dict, doc_a: dict, doc_b: dict) -> str:
     items_a = {it["id"]: it for it in doc_a["items"]}
     items_b = {it["id"]: it for it in doc_b["items"]}
     a, b = comparison["a"], comparison["b"]
-    counts = {s: sum(r["status"] == s for r in comparison["items"]) for s in ("continued", "revised", "new", "dropped")}
+    plan, review = _parts(comparison["items"])
+    counts = {s: sum(r["status"] == s for r in plan) for s in _STATUSES}
     out = [f"<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>{html.escape(str(b['title']))} 对比"
            f"</title><style>{_CSS}</style></head><body>",
            f"<h1>{html.escape(str(a['title']))} ({a['plan_year']}) → "
            f"{html.escape(str(b['title']))} ({b['plan_year']})</h1>",
-           "<p class='legend'>" + " ".join(f"<span class='tag {s}'>{s} {n}</span>" for s, n in counts.items()) + "</p>",
+           "<p class='legend'>" + " ".join(f"<span class='tag {s}'>{s} {n}</span>" for s, n in counts.items())
+           + (f" <small>and the reviews of the past year, aligned with each other only: {_counted(review)}</small>"
+              if review else "") + "</p>",
            "<h2>Targets</h2><table><tr><th>indicator</th><th>A</th><th>B</th><th>change</th></tr>"]
     for t in comparison["targets"]:
         fmt = lambda s: "" if s is None else html.escape(s["text"])  # noqa: E731
@@ -143,17 +146,31 @@ def render_html(comparison: dict, doc_a: dict, doc_b: dict) -> str:
 
 def render_markdown(comparison: dict) -> str:
     a, b = comparison["a"], comparison["b"]
-    counts: dict[str, int] = {}
-    for row in comparison["items"]:
-        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    plan, review = _parts(comparison["items"])
+    unchanged = sum(t["change"] == "unchanged" for t in comparison["targets"])
     lines = [f"# {a['title']} ({a['plan_year']}) → {b['title']} ({b['plan_year']})", "",
-             "Items: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), "",
-             "| indicator | A | B | change |", "|---|---|---|---|"]
+             "Items: " + _counted(plan)]
+    if review:
+        lines.append(f"Reviews of the past year, aligned with each other only: {_counted(review)}")
+    lines += ["", f"Targets that changed ({unchanged} unchanged not listed):", "",
+              "| indicator | A | B | change |", "|---|---|---|---|"]
     for t in comparison["targets"]:
         if t["change"] == "unchanged":
             continue
         lines.append(f"| {t['indicator']} | {_value_text(t['a'])} | {_value_text(t['b'])} | {t['change']} |")
     return "\n".join(lines) + "\n"
+
+
+_STATUSES = ("continued", "revised", "new", "dropped")
+
+
+def _parts(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The rows of the plans and those of the reports' reviews of the past year."""
+    return [r for r in rows if not r.get("review")], [r for r in rows if r.get("review")]
+
+
+def _counted(rows: list[dict]) -> str:
+    return ", ".join(f"{s} {n}" for s in _STATUSES if (n := sum(r["status"] == s for r in rows)))
 
 
 def _value_text(side: dict | None) -> str:

@@ -53,6 +53,34 @@ def test_one_moved_figure_leaves_a_line_of_work_continued_two_make_it_revised():
     assert status[("1", "1")] == "continued" and status[("2", "2")] == "revised"
 
 
+def test_a_reports_review_of_the_past_year_aligns_with_the_other_review_only():
+    done = "压减粗钢产能。去年压减粗钢产能5000万吨，淘汰落后煤电机组。"
+    a = [item("1", done, titles=("一、2016年工作回顾",)), item("2", "推进智慧课堂建设。组织智慧课堂教学大比武。")]
+    b = [item("1", "过去一年，城镇新增就业1351万人。", titles=("一、2017年工作回顾",)),
+         item("2", done + "今年再压减。")]
+    rows = align_items(a, b)
+    # B's plan item reads like A's review, yet A's review is no line of work of A's plan
+    assert not [r for r in rows if r["a"] and r["b"]]
+    assert {(r["a"], r["b"]): r["review"] for r in rows} == {
+        ("1", None): True, ("2", None): False, (None, "1"): True, (None, "2"): False}
+
+
+def test_markdown_counts_the_plans_apart_from_the_reviews_and_says_how_many_targets_did_not_change():
+    from pipeline.compare_report import render_markdown
+
+    side = {"value": 12, "value_max": None, "unit": "所", "comparator": "eq", "text": "12所", "item": "1"}
+    comparison = {"a": {"title": "A", "plan_year": 2021}, "b": {"title": "B", "plan_year": 2022},
+                  "items": [{"a": "1", "b": "1", "status": "continued", "review": False},
+                            {"a": "2", "b": None, "status": "dropped", "review": True},
+                            {"a": None, "b": "2", "status": "new"}],  # a row written before `review`
+                  "targets": [{"indicator": "幼儿园", "a": side, "b": side, "change": "unchanged"},
+                              {"indicator": "学校", "a": side, "b": dict(side, value=15), "change": "raised"}]}
+    text = render_markdown(comparison)
+    assert "Items: continued 1, new 1\n" in text
+    assert "aligned with each other only: dropped 1\n" in text
+    assert "(1 unchanged not listed)" in text and "| 学校 |" in text and "| 幼儿园 |" not in text
+
+
 @pytest.mark.parametrize("a, b, change", [
     (target(12), target(15), "raised"),
     (target(300, "名"), target(200, "名"), "lowered"),

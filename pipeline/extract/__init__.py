@@ -36,12 +36,19 @@ def extract_item(item: Item, text: str, plan_year: int | None, rules: ExtractRul
     tag = functools.partial(_tag_places, cut=cut, places=places) if places else cut
     projects = extract_projects(text, start, end, rules, tag, issuers)
     numbers = _with_formulations(_finder(rules).find(text, start, end), projects)
-    past = any(word in title for title in item.section_titles for word in rules.review_section_words)
-    targets = extract_targets(text, start, end, numbers, rules, plan_year, past_section=past)
+    targets = extract_targets(text, start, end, numbers, rules, plan_year,
+                              past_section=looks_back(item.section_titles, rules))
     # actions need only the lexicon's verbs, which the cut without jieba's guessing keeps whole
     actions = extract_actions(text, start, end, rules, functools.partial(cut, hmm=False), plan_year)
     return dataclasses.replace(item, numbers=tuple(numbers), targets=tuple(targets), actions=tuple(actions),
                                projects=tuple(projects))
+
+
+def looks_back(section_titles, rules: ExtractRules | None = None) -> bool:
+    """True for an item of a report's review of the past year (一、2020年工作回顾): what was done,
+    not what is planned."""
+    rules = rules or extract_rules()
+    return any(word in title for title in section_titles for word in rules.review_section_words)
 
 
 def extract_document(doc: Document, rules: ExtractRules | None = None) -> Document:
