@@ -15,7 +15,7 @@ td,th{border:1px solid #ddd;padding:6px;vertical-align:top;font-size:14px}th{bac
 .continued{background:#f7fbf7}.revised{background:#fffbea}.new{background:#eef6ff}.dropped{background:#fdf0f0}
 del{background:#f8c9c9;text-decoration:line-through}ins{background:#c8f0c8;text-decoration:none}
 .tag{font-size:12px;padding:1px 6px;border-radius:8px;background:#eee}.raised{color:#0a7d2c}
-.lowered{color:#b3261e}.changed{color:#8a5a00}.legend span{margin-right:12px}
+.lowered{color:#b3261e}.changed{color:#8a5a00}.legend span{margin-right:12px}.past td{color:#777}
 """
 
 
@@ -138,8 +138,9 @@ def render_html(comparison: dict, doc_a: dict, doc_b: dict) -> str:
             ta = html.escape(left["text"]) if left else ""
             tb = html.escape(right["text"]) if right else ""
         sim = f"<br><small>{row['similarity']:.2f}</small>" if row["similarity"] is not None else ""
-        out.append(f"<tr class='{row['status']}'><td><b>{row['a'] or ''}</b> {ta}</td><td><b>{row['b'] or ''}</b> {tb}"
-                   f"</td><td>{row['status']}{sim}</td></tr>")
+        past = " <span class='tag'>review</span>" if row.get("review") else ""
+        out.append(f"<tr class='{row['status']}{' past' if past else ''}'><td><b>{row['a'] or ''}</b> {ta}</td>"
+                   f"<td><b>{row['b'] or ''}</b> {tb}</td><td>{row['status']}{past}{sim}</td></tr>")
     out.append("</table></body></html>")
     return "\n".join(out)
 

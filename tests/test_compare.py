@@ -81,6 +81,20 @@ def test_markdown_counts_the_plans_apart_from_the_reviews_and_says_how_many_targ
     assert "(1 unchanged not listed)" in text and "| 学校 |" in text and "| 幼儿园 |" not in text
 
 
+def test_html_marks_the_review_rows_and_counts_the_plans_apart():
+    from pipeline.compare_report import render_html
+
+    doc = {"items": [item("1", "推进智慧课堂建设。"), item("2", "去年建成幼儿园12所。", titles=("一、工作回顾",))]}
+    comparison = {"a": {"title": "A", "plan_year": 2021}, "b": {"title": "B", "plan_year": 2022}, "targets": [],
+                  "themes": [], "items": [{"a": "1", "b": "1", "status": "continued", "similarity": 1.0},
+                                          {"a": "2", "b": "2", "status": "continued", "similarity": 1.0,
+                                           "review": True}]}
+    page = render_html(comparison, doc, doc)
+    assert "continued 1</span>" in page
+    assert "reviews of the past year, aligned with each other only: continued 1" in page
+    assert page.count("class='tag'>review</span>") == 1
+
+
 @pytest.mark.parametrize("a, b, change", [
     (target(12), target(15), "raised"),
     (target(300, "名"), target(200, "名"), "lowered"),
