@@ -84,6 +84,20 @@ def test_run_in_heading_alone_is_an_item_and_with_paragraphs_a_heading():
     assert [c.title for c in doc.outline[0].children] == ["强化要素保障"]
 
 
+def test_a_paragraph_after_a_run_of_numbered_items_closes_their_heading():
+    # a livelihood-projects plan: each project's numbered tasks, then its budget and its units
+    doc = parse(
+        "一、项目内容\n1.学前教育扩容提质工程\n（1）新建公办幼儿园3所。\n（2）改扩建乡镇公办幼儿园5所。\n"
+        "（3）继续落实学前教育资助政策，对家庭经济困难儿童给予资助。\n项目计划投资8600万元。\n"
+        "牵头单位：县教育局\n2.义务教育学校办学条件改善工程\n（1）完成8所农村薄弱学校改造。\n"
+    )
+    by_id = {it.id: it for it in doc.items}
+    assert by_id["1.1.3"].text == "继续落实学前教育资助政策，对家庭经济困难儿童给予资助。"
+    assert by_id["1.1.0.1"].text == "项目计划投资8600万元。" and by_id["1.1.0.1"].responsible == ("县教育局",)
+    assert [it.id for it in doc.items] == ["1.1.1", "1.1.2", "1.1.3", "1.1.0.1", "1.2.1"]  # document order
+    assert [c.title for c in doc.outline[0].children] == ["学前教育扩容提质工程", "义务教育学校办学条件改善工程"]
+
+
 @pytest.mark.parametrize("line, text, responsible", [
     ("1.推行清单管理。动态调整事项。（责任单位：县政务服务中心）",
      "推行清单管理。动态调整事项。", ("县政务服务中心",)),

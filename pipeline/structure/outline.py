@@ -63,6 +63,7 @@ class _Node:
     responsible: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     paragraphs: list[_Paragraph] = field(default_factory=list)
+    closing: list[_Paragraph] = field(default_factory=list)  # after its numbered children
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,13 @@ def parse_outline(body: tuple[Para, ...], text: str, rules: StructureRules) -> O
                 node = _marker_node(para, marker, text, notes)
         if node is None:
             paragraph = _paragraph(para, text, notes)
-            (stack[-1].paragraphs if stack else preamble).append(paragraph)
+            if len(stack) > 1 and _closes_list(stack[-2], stack[-1], text):
+                # （1）…（3）…（4）…。 then 项目计划投资8600万元。: the last of a run of numbered items
+                # is an item like the others, and the paragraph closes their heading
+                stack.pop()
+                stack[-1].closing.append(paragraph)
+            else:
+                (stack[-1].closing or stack[-1].paragraphs if stack else preamble).append(paragraph)
             last_target = paragraph
             continue
         while stack and stack[-1].rank >= node.rank:
@@ -148,6 +155,16 @@ def parse_outline(body: tuple[Para, ...], text: str, rules: StructureRules) -> O
             headings.append(heading)
     preamble_text = "\n".join(text[p.start:p.end] for p in preamble) or None
     return Outline(preamble_text, tuple(headings), tuple(items))
+
+
+def _closes_list(parent: _Node, last: _Node, text: str) -> bool:
+    """A paragraph after `last` belongs to `parent` when `last` follows numbered siblings that are
+    all plain items (no paragraphs or children of their own) and is one finished sentence itself,
+    not a title over what follows (a run-in heading, 强化要素保障。统筹资金。, stays one: guide §2)."""
+    siblings = parent.children[:-1]
+    return (parent.children[-1] is last and bool(siblings) and not last.children and not last.paragraphs
+            and all(not c.children and not c.paragraphs for c in siblings) and last.runon is None
+            and text[last.rest[0]:last.rest[1]].rstrip().endswith("。"))
 
 
 def _in_sequence(marker: Marker, last_number: dict[str, int]) -> bool:
@@ -222,6 +239,11 @@ def _walk(node: _Node, position: int, parent_id: str, level: int, path: tuple[st
             if heading is not None:
                 child_headings.append(heading)
         children = tuple(child_headings)
+        # paragraphs after the numbered children close the heading: 0.k numbering runs on
+        for k, paragraph in enumerate(node.closing, start=len(paragraphs) + 1):
+            body = text[paragraph.start:paragraph.end]
+            items.append(Item(f"{node_id}.0.{k}", None, path, inner_titles, lead_of(body), body,
+                              (paragraph.start, paragraph.end), tuple(paragraph.responsible)))
     else:
         for k, paragraph in enumerate(paragraphs, start=1):
             body = text[paragraph.start:paragraph.end]
