@@ -42,6 +42,15 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(texts)
     va, vb = vectorizer.transform(texts[:len(items_a)]), vectorizer.transform(texts[len(items_a):])
     text_sim = (va @ vb.T).toarray()
+    # 项目计划投资2800万元。 closes every project of a livelihood plan: a paragraph that its own plan
+    # repeats under other headings means what its heading means, so it is as similar to another
+    # item as their headings are
+    repeated_a, repeated_b = _repeated(items_a), _repeated(items_b)
+    if repeated_a.any() or repeated_b.any():
+        sections_a = _section_texts(items_a, repeated_a)
+        sections_b = _section_texts(items_b, repeated_b)
+        heading_sim = (vectorizer.transform(sections_a) @ vectorizer.transform(sections_b).T).toarray()
+        text_sim = np.where(np.logical_or.outer(repeated_a, repeated_b), text_sim * heading_sim, text_sim)
     sections = [" ".join(it["section_titles"]) or "-" for it in items_a + items_b]
     sec_vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(sections)
     sec_sim = (sec_vec.transform(sections[:len(items_a)]) @ sec_vec.transform(sections[len(items_a):]).T).toarray()
@@ -56,6 +65,37 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     same_part = np.equal.outer([looks_back(it["section_titles"]) for it in items_a],
                                [looks_back(it["section_titles"]) for it in items_b])
     return (0.8 * text_sim + support * (0.1 * sec_sim + 0.1 * shared)) * same_part
+
+
+REPEATED = 0.8  # cosine of the texts with their figures masked: the same line but for its figures
+BOILERPLATE_CHARS = 40  # a repeated long paragraph is content (a web copy that doubles one)
+
+
+def _repeated(items: list[dict]) -> np.ndarray:
+    """Short items whose text, figures aside, another item of the same plan repeats
+    (项目计划投资2800万元。, 各位代表！)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(items) < 2:
+        return np.zeros(len(items), bool)
+    masked = [regex.sub(r"\d", "0", it["text"]) for it in items]
+    vectors = TfidfVectorizer(analyzer="char", ngram_range=(2, 3)).fit_transform(masked)
+    within = (vectors @ vectors.T).toarray()
+    np.fill_diagonal(within, 0.0)
+    short = np.array([len(it["text"]) <= BOILERPLATE_CHARS for it in items])
+    return short & (within.max(axis=1) >= REPEATED)
+
+
+def _section_texts(items: list[dict], repeated: np.ndarray) -> list[str]:
+    """For each item, the text of its section: its heading and the items under it that the plan
+    does not repeat elsewhere (what a project is, not its budget line)."""
+    by_section: dict[tuple, list[str]] = {}
+    for item, again in zip(items, repeated, strict=True):
+        key = tuple(item["section_titles"])
+        by_section.setdefault(key, list(key[-1:]))
+        if not again:
+            by_section[key].append(item["text"])
+    return ["".join(by_section[tuple(item["section_titles"])]) for item in items]
 
 
 def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALIGN_THRESHOLD) -> list[dict]:
@@ -250,6 +290,11 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     concept_a = [_concept(doc_a.get("text", ""), t, c) for (_, t), c in zip(ta, context_a, strict=True)]
     concept_b = [_concept(doc_b.get("text", ""), t, c) for (_, t), c in zip(tb, context_b, strict=True)]
     aligned = {(r["a"], r["b"]) for r in alignment if r["a"] and r["b"]}
+    # 项目计划投资 in every project of a plan: an indicator its own plan repeats names a line only
+    # together with its section, so such a pair counts as similar as the two sections are
+    repeated_a = _repeated_indicators(ta)
+    repeated_b = _repeated_indicators(tb)
+    section_sim = _target_section_similarity(doc_a, doc_b, ta, tb) if any(repeated_a) or any(repeated_b) else None
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
         for j, (item_b, b) in enumerate(tb):
@@ -268,6 +313,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
             if concept_a[i] and concept_b[j]:
                 # the lexicon knows these indicators: same concept whatever the words, or different
                 s = max(s, CONCEPT_SIMILARITY) if concept_a[i] == concept_b[j] else 0.0
+            if section_sim is not None and (repeated_a[i] or repeated_b[j]):
+                s *= section_sim[i, j]
             # a level pairs with a level, an increment with an increment (470万套 → 580万套, not 增加110万套)
             s *= 1.05 if is_increment(a) == is_increment(b) else 1.0
             if level_and_points:  # only the same words make a level and a change in points one indicator
@@ -284,6 +331,29 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     rows += [_target_row(ta[i], None) for i in range(len(ta)) if i not in used_a]
     rows += [_target_row(None, tb[j]) for j in range(len(tb)) if j not in used_b]
     return rows
+
+
+def _repeated_indicators(targets: list[tuple[str, dict]]) -> list[bool]:
+    """Targets whose indicator the plan repeats under three headings or more (项目计划投资 closing each
+    project); two of a bare verb (改造, 增加) happen in any report and their context tells them apart."""
+    sections: dict[str, set] = {}
+    for item, t in targets:
+        sections.setdefault(normalise_indicator(t["indicator"]), set()).add(item.rsplit(".", 1)[0])
+    return [len(sections[normalise_indicator(t["indicator"])]) >= 3 for _, t in targets]
+
+
+def _target_section_similarity(doc_a: dict, doc_b: dict, ta: list, tb: list) -> np.ndarray:
+    """Cosine of the section texts (heading and the items not repeated elsewhere) of the targets' items."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = {}
+    for side, doc in (("a", doc_a), ("b", doc_b)):
+        sections = _section_texts(doc["items"], _repeated(doc["items"]))
+        texts.update({(side, it["id"]): text for it, text in zip(doc["items"], sections, strict=True)})
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(list(texts.values()))
+    va = vectorizer.transform([texts[("a", item)] for item, _ in ta])
+    vb = vectorizer.transform([texts[("b", item)] for item, _ in tb])
+    return (va @ vb.T).toarray()
 
 
 def names_nothing(indicator: str) -> bool:

@@ -65,6 +65,34 @@ def test_a_reports_review_of_the_past_year_aligns_with_the_other_review_only():
         ("1", None): True, ("2", None): False, (None, "1"): True, (None, "2"): False}
 
 
+def _projects(spec):
+    """A livelihood plan: per project a task and the budget line that closes every project."""
+    items = []
+    for k, (title, task, goal, budget) in enumerate(spec, start=1):
+        titles = ("项目内容", title)
+        items.append(item(f"2.{k}.1", task, [target(goal, "个", indicator=task[:6])], titles=titles))
+        items.append(item(f"2.{k}.0.1", f"项目计划投资{budget}万元。",
+                          [target(budget, "万元", indicator="项目计划投资")], titles=titles))
+    return items
+
+
+def test_a_budget_line_repeated_under_every_project_aligns_and_compares_by_its_project():
+    a = _projects([("学前教育扩容提质工程", "新建城区公办幼儿园", 3, 8600),
+                   ("农村供水保障工程", "铺设城乡一体化供水管网", 120, 6800),
+                   ("城区停车设施建设工程", "新增城区公共停车位", 1200, 3000)])
+    b = _projects([("学前教育扩容提质工程", "新建城区公办幼儿园", 2, 5800),
+                   ("院前急救能力提升工程", "配置负压救护车辆", 3, 1500),
+                   ("城区停车设施建设工程", "新增城区公共停车位", 1200, 3000)])
+    rows = align_items(a, b)
+    pairs = {(r["a"], r["b"]) for r in rows if r["a"] and r["b"]}
+    # the water project's budget line is not the new ambulance project's, however alike the words
+    assert ("2.2.0.1", "2.2.0.1") not in pairs and ("2.1.0.1", "2.1.0.1") in pairs
+    budgets = {(t["a"] and t["a"]["value"], t["b"] and t["b"]["value"]): t["change"]
+               for t in compare_targets({"items": a}, {"items": b}, rows) if t["indicator"] == "项目计划投资"}
+    assert budgets == {(8600, 5800): "lowered", (6800, None): "dropped", (None, 1500): "new",
+                       (3000, 3000): "unchanged"}
+
+
 def test_markdown_counts_the_plans_apart_from_the_reviews_and_says_how_many_targets_did_not_change():
     from pipeline.compare_report import render_markdown
 
