@@ -762,6 +762,22 @@ def test_targets_against_last_year(text, expected):
     ("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", [("早籼稻每斤", 3), ("中晚籼稻每斤", 5), ("粳稻每斤", 1)]),
     ("早籼稻、中晚籼稻和粳稻最低收购价每斤分别提高3分、5分和1毛",
      [("早籼稻最低收购价每斤", 3), ("中晚籼稻最低收购价每斤", 5), ("粳稻最低收购价每斤", 1)]),
+    # the parts of a total just stated, after 其中, each named and counted; not outside a breakdown
+    ("年底前完成12家企业超低排放改造，其中水泥熟料企业4家、焦化企业2家",
+     [("完成企业超低排放改造", 12), ("水泥熟料企业", 4), ("焦化企业", 2)]),
+    ("水泥熟料企业4家、焦化企业2家", []),
+    # what a renovation involves (涉及), the verb shared across 、
+    ("改造城镇老旧小区12个，涉及居民1.5万户、楼栋186栋",
+     [("改造城镇老旧小区", 12), ("涉及居民", 1.5), ("涉及楼栋", 186)]),
+    # 已 in a modifier before the figure says which firms; 已 of the clause still reports a result
+    ("已完成超低排放改造企业的大宗货物清洁运输比例达到80%以上", [("完成超低排放改造企业的大宗货物清洁运输比例", 80)]),
+    ("全市已建成幼儿园12所", []),
+    ("选取3项已实施的重大行政决策开展后评估", []),
+    # an allowance's rate per person and month, the allowance named before; a contribution is not one
+    ("按时足额发放高龄津贴，80—89周岁老年人每人每月100元", [("80—89周岁老年人每人每月", 100)]),
+    ("人均财政补助标准提高到730元，个人缴费标准为每人每年420元", [("人均财政补助标准", 730)]),
+    # 为 a place's households, then the figure and what the plan installs for them
+    ("为城区老旧小区3000户居民燃气用户加装燃气自闭阀", [("居民燃气用户加装燃气自闭阀", 3000)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

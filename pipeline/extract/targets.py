@@ -24,9 +24,17 @@ _DEADLINE_HEAD = patterns.compile(
     r"|(?:力争|争取)?用(?:\d{1,2}|[一二两三四五六七八九十]{1,2})(?:年|个月)(?:左右)?(?:的)?时间)")  # 用两年时间
 _MORE_THAN = patterns.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
+# 为城区老旧小区3000户…加装…: the place whose households the plan serves ends the words before the count
+_PLACE_END = patterns.compile(r"(?:小区|社区|村|镇|乡|街道|城区|园区|学校)$")
 _GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
+# an allowance's rate per person and month, its grant named earlier in the sentence
+_PER_RECIPIENT = patterns.compile(r"每(?:人|生|户|位|名|床)每?(?:月|年|天|日)$")
+_GRANT_WORD = patterns.compile(r"津贴|补贴|发放")
 _PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成|取消|减轻|降低"
                                r"|减免|免除|安排|投入|发放|解决|惠及|覆盖|改造|开工|新建|培训)了")
+# 已完成超低排放改造企业的…比例达到80%: 已 inside a modifier before the figure says which firms, not
+# that the goal is met
+_PAST_MODIFIER = patterns.compile(r"已(?:经)?[^，,；;。的\d]{1,16}的(?=\p{Han}{2})")
 _PAST_YEAR_HEAD = patterns.compile(r"\s*(?:截至\s*)?((?:19|20)\d{2})\s*年(?!底前|前)")
 _ANY_NUMBER = patterns.compile(r"\d|[一二两三四五六七八九十百千万]+[个所名家项处]")
 _BASELINE = patterns.compile(r"\s*在[^，。；]*基础上")
@@ -44,6 +52,8 @@ _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万�
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
 EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、")
+# …，其中水泥熟料企业4家、焦化企业2家: the parts a total just stated is made of, each named and counted
+_BREAKDOWN = patterns.compile(r"\s*其中[，,]?")
 
 
 @dataclass(frozen=True)
@@ -182,7 +192,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             + _COMPARED_WITH_LAST_YEAR.sub("", text[s:sent_end]))
     # 赤字率从去年的2.1%提高到2.3%: the year named in the starting point is not a report of it
     looked_at = _FROM_BASELINE.sub("", looked_at)
-    if any(m in looked_at for m in rules.past_in_sentence) or any(m in clause for m in rules.past_in_clause):
+    unmodified = _PAST_MODIFIER.sub("", text[clause_start:s]) + text[s:clause_end]
+    if any(m in looked_at for m in rules.past_in_sentence) or any(m in unmodified for m in rules.past_in_clause):
         return None
     if (number.kind != "money" and (any(m in clause for m in rules.forecast_markers)
                                     or _counts_a_circumstance(before, rules))) \
@@ -227,7 +238,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         head = marked.group()[0]
     elif number.kind == "money" and _FUNDER_OBJECT.fullmatch(before.strip()):
         head = before.strip()[0]  # 把中央财政的400亿元补贴资金用好用活
-    elif head.startswith("为") and head[1:].startswith(tuple(rules.share_scopes)) and len(head) <= 8:
+    elif head.startswith("为") and len(head) <= 8 and (head[1:].startswith(tuple(rules.share_scopes))
+                                                   or _PLACE_END.search(head)):
         head = "为"  # 为全区3000户…家庭安装…, 为全区中小学1460间普通教室安装空调: who benefits, then the figure
     elif not head and number.kind == "quantity" and number.unit and before.rstrip().endswith("推动"):
         # 推动20所幼儿园开设托班: the noise words took the figure-first head away (把 and 将 stay noise
@@ -259,8 +271,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if verb is not None and comparator is None and not _is_count(number, after, verb, rules, before):
         verb = None
     if comparator is None and verb is None:
-        if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before):
-            comparator, rule_word = "eq", "grant"
+        if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before) or (
+                number.kind == "money" and _PER_RECIPIENT.search(before) and _GRANT_WORD.search(text, sent_start, s)):
+            comparator, rule_word = "eq", "grant"  # 发放高龄津贴，80—89周岁老年人每人每月100元
         elif number.kind == "money" and (_without_total(before, rules).endswith(tuple(rules.plan_amount_nouns))
                                          or head in rules.bare_indicator_verbs):
             comparator, rule_word = "eq", "budget"  # (使用1000亿元失业保险基金…: the words after name it)
@@ -274,6 +287,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "ge", "red_line"  # 守住298万亩耕地保护红线: a floor kept
         elif _GOAL_LISTED.fullmatch(head) and rules.goal_list.search(text, sent_start, clause_start):
             comparator, rule_word = "eq", "goal_list"  # 预期目标是，…，下岗失业人员再就业500万人
+        elif _BREAKDOWN.match(text, clause_start) and _GOAL_LISTED.fullmatch(EARLIER_TARGET.split(head)[-1]) \
+                and _ANY_NUMBER.search(text, sent_start, clause_start):
+            comparator, rule_word = "eq", "breakdown"  # 完成12家企业超低排放改造，其中水泥熟料企业4家、焦化企业2家
         elif number.kind == "quantity" and number.unit and before.endswith("等") \
                 and (delivered := _NAMED_THEN_DELIVERED.match(after)) and _delivery_pattern(rules).match(delivered[2]):
             comparator, rule_word = "eq", "named_then_delivered"  # 兰汀实验学校北校区等4所学校9月1日前建成启用
