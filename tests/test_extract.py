@@ -85,6 +85,19 @@ def test_a_month_of_the_year_is_a_date_and_a_count_of_months_a_duration():
     assert [(n.text, n.kind, n.value) for n in numbers] == [("10月", "date", None), ("6月", "date", None),
                                                          ("3个月", "duration", 3)]
     assert run("在10月“澜湾文旅消费月”期间开展活动").targets == ()
+    # a span of months is a date range, with or without the first 月 (5—9月, 5月至9月)
+    for text in ("聚焦5—9月臭氧污染高发时段开展专项执法", "在5月至9月臭氧高发时段推行错峰生产"):
+        assert [(n.kind, n.value) for n in run(text).numbers] == [("date", None)] and run(text).targets == ()
+
+
+def test_a_size_measured_before_a_thing_is_its_class_and_a_capacity_keeps_its_time_unit():
+    # 35蒸吨/小时以下燃煤锅炉 is a class of boilers; a count with 以上 before its thing is a goal
+    assert run("建成区基本淘汰35蒸吨/小时以下燃煤锅炉").targets == ()
+    assert [(t.value, t.unit, t.comparator) for t in run("推动5个以上项目完成可研审批").targets] == [(5, "个", "ge")]
+    assert [t.value for t in run("再减少农村贫困人口1000万以上，完成易地扶贫搬迁").targets] == [1000]
+    assert [t.value for t in run("平原区田块规模以100亩以上为宜").targets] == [100]
+    # a capacity per year or per day is written in its unit
+    assert [(t.value, t.unit) for t in run("新增危险废物焚烧处置能力2万吨/年").targets] == [(2, "万吨/年")]
 
 
 def test_points_and_price_units_follow_arabic_digits_only():

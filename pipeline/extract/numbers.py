@@ -109,7 +109,7 @@ class NumberFinder:
         # engine skip the other characters at once instead of trying twelve alternatives on each
         self.pattern = patterns.compile(
             rf"(?=[\d{_CN}第百半ⅠⅡⅢⅣⅤ])(?:" + "|".join([
-                rf"(?P<date_range>(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月{dash}{month}\s*月(?!\s*{day}\s*[日号]))",
+                rf"(?P<date_range>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月?{dash}{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
                 rf"(?P<pct_range>{_AR}\s*[%％]?{dash}{_AR}\s*[%％])",

@@ -47,6 +47,16 @@ _NOUN = patterns.compile(r"\p{Han}{2,12}")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
 _SIZE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)\p{Han}{0,8}?(?:项目|企业)")
+# 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
+# class of things; a count before its thing (5个以上项目) is not
+_MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
+_COUNT_WORDS = set("个所名位家处项例座套台张条人户辆次场批件支栋间块部类种层")
+
+
+def _is_measure(unit: str | None) -> bool:
+    """A unit of measurement (吨, 千瓦, 蒸吨/小时), not a measure word that counts (个, 所, 万人)."""
+    base = (unit or "").lstrip("万亿千百十")  # 1000万以上 counts people whose unit goes unsaid
+    return bool(base) and base[-1] not in _COUNT_WORDS and base not in ("%", "‰")
 _LEVEL_THEN_CHANGE = patterns.compile(r"\d[^，,；;。]*、\s*(?:比|较)(?:去年|上年)\p{Han}{0,6}$")
 _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万亿]+\p{Han}?")
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
@@ -224,7 +234,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if _CONDITION_HEAD.match(before) and ("的" in after or after.startswith("部分")):
         return None  # 对年主营业务收入首次突破10亿元的企业, 对…所得额100万元至300万元部分: who or what qualifies
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级") \
-            or number.kind == "money" and _SIZE_CLASS.match(after):
+            or number.kind == "money" and _SIZE_CLASS.match(after) \
+            or number.kind == "quantity" and _MEASURE_CLASS.match(after) and _is_measure(number.unit):
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
         return None
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
