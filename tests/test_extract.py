@@ -789,6 +789,8 @@ def test_targets_against_last_year(text, expected):
     # an allowance's rate per person and month, the allowance named before; a contribution is not one
     ("按时足额发放高龄津贴，80—89周岁老年人每人每月100元", [("80—89周岁老年人每人每月", 100)]),
     ("人均财政补助标准提高到730元，个人缴费标准为每人每年420元", [("人均财政补助标准", 730)]),
+    # names listed before their count, with no 等, leave the indicator as 等 does: the verb and the noun
+    ("建成石门、桃坪、白沙三个和美乡村示范村", [("建成和美乡村示范村", 3)]),
     # 为 a place's households, then the figure and what the plan installs for them
     ("为城区老旧小区3000户居民燃气用户加装燃气自闭阀", [("居民燃气用户加装燃气自闭阀", 3000)]),
 ])

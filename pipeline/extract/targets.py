@@ -724,10 +724,12 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
     if verb and verb in indicator and not (cmp_start is not None and indicator.find(verb) >= 2):
         # (全社会研发经费投入增长12%, 把外商投资限制类条目缩减一半: with a comparator, a verb inside
         # the words is part of a noun and the words stand whole)
-        # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园
+        # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园; the names alone, with the count
+        # after them (建成石门、桃坪、白沙三个和美乡村示范村), the same
         noun_after = _noun_after(after, rules)
         verb_at = indicator.find(verb)
-        if noun_after and (not indicator[verb_at + len(verb):].strip() or "等" in indicator):
+        named = indicator[verb_at + len(verb):]
+        if noun_after and (not named.strip() or "等" in indicator or "、" in named):
             return verb + noun_after.group(0), offset + verb_at
         listed = _LIST_HEAD.search(indicator)
         if listed:
