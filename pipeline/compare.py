@@ -108,6 +108,8 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
     from scipy.optimize import linear_sum_assignment
 
     sim = similarity_matrix(items_a, items_b)
+    review_a = [looks_back(it["section_titles"]) for it in items_a]
+    review_b = [looks_back(it["section_titles"]) for it in items_b]
     rows: list[dict] = []
     matched_a, matched_b = set(), set()
     if sim.size:
@@ -120,17 +122,15 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
             matched_b.add(j)
             status = "continued" if sim[i, j] >= bar and _targets_little_changed(items_a[i], items_b[j]) else "revised"
             rows.append({"a": items_a[i]["id"], "b": items_b[j]["id"], "status": status,
-                         "similarity": round(float(sim[i, j]), 4), "review": looks_back(items_a[i]["section_titles"]),
+                         "similarity": round(float(sim[i, j]), 4), "review": review_a[i],
                          "_order": (i, j)})
     for i, item in enumerate(items_a):
         if i not in matched_a:
-            rows.append({"a": item["id"], "b": None, "status": "dropped", "similarity": None,
-                         "review": looks_back(item["section_titles"]),
+            rows.append({"a": item["id"], "b": None, "status": "dropped", "similarity": None, "review": review_a[i],
                          "also_similar": _runner_up(sim[i, :], items_b, threshold), "_order": (i, -1)})
     for j, item in enumerate(items_b):
         if j not in matched_b:
-            rows.append({"a": None, "b": item["id"], "status": "new", "similarity": None,
-                         "review": looks_back(item["section_titles"]),
+            rows.append({"a": None, "b": item["id"], "status": "new", "similarity": None, "review": review_b[j],
                          "also_similar": _runner_up(sim[:, j], items_a, threshold), "_order": (-1, j)})
     # B's order first (the newer plan is read), dropped items after their predecessor in A
     rows.sort(key=lambda r: (r["_order"][1] if r["_order"][1] >= 0 else 10**6, r["_order"][0]))

@@ -50,7 +50,6 @@ _SIZE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)\p{Han}{0,8}?(?:项目
 # 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
 # class of things; a count before its thing (5个以上项目) is not
 _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
-_COUNT_WORDS = set("个所名位家处项例座套台张条人户辆次场批件支栋间块部类种层")
 
 
 def _is_measure(unit: str | None) -> bool:
@@ -471,6 +470,7 @@ def _words_after_span(after: str, rules: ExtractRules) -> str:
 
 _WORDS_AFTER_MAX = 20
 _MEASURE_WORDS = "所个名家处项例座套台张条"
+_COUNT_WORDS = set(_MEASURE_WORDS + "位人户辆次场批件支栋间块部类种层")  # what a count counts in, not a size
 
 
 _ALL_OF = patterns.compile(r"(?<!首)都(?:能|要|将)")
