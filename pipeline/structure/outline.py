@@ -227,10 +227,7 @@ def _walk(node: _Node, position: int, parent_id: str, level: int, path: tuple[st
         # Paragraphs before the first numbered child (a report's 今年…主要预期目标是… before its
         # （一）…) carry content too: paragraph items numbered 0.k, so that every paragraph of the
         # body belongs to exactly one item and no ordinal clashes with a printed one.
-        for k, paragraph in enumerate(paragraphs, start=1):
-            body = text[paragraph.start:paragraph.end]
-            items.append(Item(f"{node_id}.0.{k}", None, path, inner_titles, lead_of(body), body,
-                              (paragraph.start, paragraph.end), tuple(paragraph.responsible)))
+        items.extend(_paragraph_items(paragraphs, f"{node_id}.0", 1, path, inner_titles, text))
         child_headings = []
         siblings = 0
         for child in node.children:
@@ -240,17 +237,18 @@ def _walk(node: _Node, position: int, parent_id: str, level: int, path: tuple[st
                 child_headings.append(heading)
         children = tuple(child_headings)
         # paragraphs after the numbered children close the heading: 0.k numbering runs on
-        for k, paragraph in enumerate(node.closing, start=len(paragraphs) + 1):
-            body = text[paragraph.start:paragraph.end]
-            items.append(Item(f"{node_id}.0.{k}", None, path, inner_titles, lead_of(body), body,
-                              (paragraph.start, paragraph.end), tuple(paragraph.responsible)))
+        items.extend(_paragraph_items(node.closing, f"{node_id}.0", len(paragraphs) + 1, path, inner_titles, text))
     else:
-        for k, paragraph in enumerate(paragraphs, start=1):
-            body = text[paragraph.start:paragraph.end]
-            items.append(Item(f"{node_id}.{k}", None, path, inner_titles, lead_of(body), body,
-                              (paragraph.start, paragraph.end), tuple(paragraph.responsible)))
+        items.extend(_paragraph_items(paragraphs, node_id, 1, path, inner_titles, text))
         children = ()
     return Heading(node_id, level, node.marker, node.title, (node.line.start, node.line.end), children)
+
+
+def _paragraph_items(paragraphs: list[_Paragraph], prefix: str, first: int, path: tuple[str, ...],
+                     titles: tuple[str, ...], text: str) -> list[Item]:
+    """Paragraph items numbered prefix.first, prefix.first+1, …"""
+    return [Item(f"{prefix}.{k}", None, path, titles, lead_of(text[p.start:p.end]), text[p.start:p.end],
+                 (p.start, p.end), tuple(p.responsible)) for k, p in enumerate(paragraphs, start=first)]
 
 
 def _flat_outline(paragraphs: list[_Paragraph], text: str) -> Outline:
