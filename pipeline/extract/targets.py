@@ -117,6 +117,19 @@ def _rates_of_levels(targets: list[Target], text: str) -> list[Target]:
         if rate.unit == "%" and level.unit != "%" and _BARE_GROWTH.fullmatch(rate.indicator) \
                 and not _SENTENCE_END.search(text, level.span[1], rate.span[0]):
             out[i] = dataclasses.replace(rate, indicator=level.indicator.removesuffix("增加") + "增长")
+    # 接待国内游客3800万人次，实现旅游总收入420亿元，分别比上年增长8%和10%左右: the rates, in order, of
+    # the levels just before them
+    i = 0
+    while i < len(out):
+        k = 0
+        while i + k < len(out) and out[i + k].indicator == "分别" and out[i + k].unit == "%":
+            k += 1
+        levels = out[i - k:i] if k >= 2 and i >= k else []
+        if levels and all(t.unit != "%" for t in levels) \
+                and not _SENTENCE_END.search(text, levels[0].span[1], out[i + k - 1].span[0]):
+            for m, level in enumerate(levels):
+                out[i + m] = dataclasses.replace(out[i + m], indicator=level.indicator.removesuffix("增加") + "增长")
+        i += max(k, 1)
     return out
 
 
@@ -159,7 +172,7 @@ def _shared_tail(first: str, last: str, rules: ExtractRules) -> str:
     """The words the listed items share, written once after the last (化学需氧量排放量 → 排放量): from
     the first head noun of the lexicon in the last item, else the part of the last item longer than
     the first (氮氧化物排放 after 二氧化硫 → 排放)."""
-    if first.endswith(_COMPLETE_MEASURE):
+    if first.endswith(_COMPLETE_MEASURE) and not first.endswith("需氧量"):  # (化学需氧量 is a pollutant)
         return ""  # 生产安全事故起数和死亡人数: the first names its own measure
     heads = [last.find(h, 2) for h in rules.shared_tail_heads if last.find(h, 2) > 0]
     if heads:
