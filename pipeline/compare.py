@@ -279,8 +279,7 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     """Targets of A and B matched by indicator (and unit family), preferring aligned items."""
     from scipy.optimize import linear_sum_assignment
 
-    ta = [(it["id"], t) for it in doc_a["items"] for t in it["targets"]]
-    tb = [(it["id"], t) for it in doc_b["items"] for t in it["targets"]]
+    ta, tb = compared_targets(doc_a), compared_targets(doc_b)
     context_a = [_context(doc_a.get("text", ""), t) for _, t in ta]
     context_b = [_context(doc_b.get("text", ""), t) for _, t in tb]
     sentence_a = [_sentence_before(doc_a.get("text", ""), t) for _, t in ta]
@@ -333,12 +332,28 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     return rows
 
 
-def _repeated_indicators(targets: list[tuple[str, dict]]) -> list[bool]:
+def compared_targets(doc: dict) -> list[tuple[str | None, dict]]:
+    """(item id, target) of every target of a document: those of its items, then the goals of its
+    preamble (item None) that no item states again (主要目标是：…受污染耕地安全利用率达到94%左右 and
+    the item on farmland repeating it are one target, and the item places it)."""
+    targets = [(it["id"], t) for it in doc["items"] for t in it["targets"]]
+    goals = [(None, g) for g in doc.get("preamble_targets", [])
+             if not any(_restates(t, g) for _, t in targets)]
+    return targets + goals
+
+
+def _restates(target: dict, goal: dict) -> bool:
+    same = ("value", "value_max", "comparator")
+    return all(target[k] == goal[k] for k in same) and same_unit(target["unit"], goal["unit"]) \
+        and indicator_similarity(target["indicator"], goal["indicator"]) >= 0.5
+
+
+def _repeated_indicators(targets: list[tuple[str | None, dict]]) -> list[bool]:
     """Targets whose indicator the plan repeats under three headings or more (项目计划投资 closing each
     project); two of a bare verb (改造, 增加) happen in any report and their context tells them apart."""
     sections: dict[str, set] = {}
     for item, t in targets:
-        sections.setdefault(normalise_indicator(t["indicator"]), set()).add(item.rsplit(".", 1)[0])
+        sections.setdefault(normalise_indicator(t["indicator"]), set()).add(item and item.rsplit(".", 1)[0])
     return [len(sections[normalise_indicator(t["indicator"])]) >= 3 for _, t in targets]
 
 
@@ -350,6 +365,7 @@ def _target_section_similarity(doc_a: dict, doc_b: dict, ta: list, tb: list) -> 
     for side, doc in (("a", doc_a), ("b", doc_b)):
         sections = _section_texts(doc["items"], _repeated(doc["items"]))
         texts.update({(side, it["id"]): text for it, text in zip(doc["items"], sections, strict=True)})
+        texts[(side, None)] = doc.get("preamble") or ""
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(list(texts.values()))
     va = vectorizer.transform([texts[("a", item)] for item, _ in ta])
     vb = vectorizer.transform([texts[("b", item)] for item, _ in tb])
@@ -458,9 +474,8 @@ def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[d
                                      "targets_panel": [], "themes_panel": []}
     series: dict[tuple[str, str, str], str] = {}  # (doc_id, item, text) → series name
     for doc in docs:
-        for it in doc["items"]:
-            for t in it["targets"]:
-                series.setdefault((doc["doc_id"], it["id"], t["text"]), t["indicator"])
+        for item, t in compared_targets(doc):
+            series.setdefault((doc["doc_id"], item, t["text"]), t["indicator"])
     for comparison in comparisons:
         a, b = comparison["a"]["doc_id"], comparison["b"]["doc_id"]
         for row in comparison["items"]:
@@ -479,15 +494,14 @@ def series_panels(docs: list[dict], comparisons: list[dict]) -> dict[str, list[d
             tables["theme_shares"].append({"doc_a": a, "doc_b": b, **t})
     for doc in docs:
         year = doc["meta"]["plan_year"]
-        for it in doc["items"]:
-            for t in it["targets"]:
-                text = doc.get("text", "")
-                tables["targets_panel"].append({
-                    "series": series[(doc["doc_id"], it["id"], t["text"])],
-                    # the lexicon's name for the indicator, the same whatever the year's wording
-                    "concept": _concept(text, t, _context(text, t)), "year": year, "doc_id": doc["doc_id"],
-                    "item_id": it["id"], "indicator": t["indicator"], "value": t["value"],
-                    "value_max": t["value_max"], "unit": t["unit"], "comparator": t["comparator"]})
+        text = doc.get("text", "")
+        for item, t in compared_targets(doc):
+            tables["targets_panel"].append({
+                "series": series[(doc["doc_id"], item, t["text"])],
+                # the lexicon's name for the indicator, the same whatever the year's wording
+                "concept": _concept(text, t, _context(text, t)), "year": year, "doc_id": doc["doc_id"],
+                "item_id": item, "indicator": t["indicator"], "value": t["value"],
+                "value_max": t["value_max"], "unit": t["unit"], "comparator": t["comparator"]})
         for level in (1, 2):
             primaries = primary_themes(doc, level)
             for code, n in Counter(t["code"] for t in primaries).items():

@@ -47,6 +47,7 @@ def document_to_dict(doc: Document) -> dict:
         "source": source,
         "meta": _lists(meta),
         "preamble": doc.preamble,
+        "preamble_targets": _lists([_as_dict(t) for t in doc.preamble_targets]),
         "outline": [_heading(h) for h in doc.outline],
         "items": [_item(it) for it in doc.items],
         "text": doc.text,
@@ -104,6 +105,9 @@ def table_rows(docs: list[dict]) -> dict[str, list[dict]]:
             "cc": _join(m["cc"]), "printed_by": m["printed_by"], "printed_date": m["printed_date"],
             "n_items": len(d["items"]), "warnings": _join(d["warnings"]),
         })
+        # a goal the preamble states is a target of no item: its row has no item_id
+        for entity in d.get("preamble_targets", []):
+            rows["targets"].append(_target_row({"doc_id": d["doc_id"], "item_id": None, "section_path": ""}, entity))
         for it in d["items"]:
             titles = it["section_titles"]
             key = {"doc_id": d["doc_id"], "item_id": it["id"], "section_path": " > ".join(titles)}
@@ -113,20 +117,26 @@ def table_rows(docs: list[dict]) -> dict[str, list[dict]]:
                 "level2_title": titles[1] if len(titles) > 1 else None, "lead": it["lead"], "text": it["text"],
                 "span_start": it["span"][0], "span_end": it["span"][1], "responsible": _join(it["responsible"]),
             })
-            for name in ("targets", "actions", "numbers", "projects"):
+            rows["targets"] += [_target_row(key, entity) for entity in it["targets"]]
+            for name in ("actions", "numbers", "projects"):
                 for entity in it[name]:
                     row = {**key, **{k: v for k, v in entity.items() if k != "span"}}
                     row["span_start"], row["span_end"] = entity["span"]
-                    if name == "targets":
-                        # a deadline is a year (2025) or a date ('2024-06-30'): one text column for
-                        # every table reader, plus the year as a number
-                        deadline = entity["deadline"]
-                        row["deadline"] = None if deadline is None else str(deadline)
-                        row["deadline_year"] = None if deadline is None else int(str(deadline)[:4])
                     rows[name].append(row)
             for rank, theme in enumerate(it["themes"], start=1):
                 rows["themes"].append({**key, **theme, "rank": rank})
     return rows
+
+
+def _target_row(key: dict, entity: dict) -> dict:
+    row = {**key, **{k: v for k, v in entity.items() if k != "span"}}
+    row["span_start"], row["span_end"] = entity["span"]
+    # a deadline is a year (2025) or a date ('2024-06-30'): one text column for every table reader,
+    # plus the year as a number
+    deadline = entity["deadline"]
+    row["deadline"] = None if deadline is None else str(deadline)
+    row["deadline_year"] = None if deadline is None else int(str(deadline)[:4])
+    return row
 
 
 def tables(docs: list[dict]) -> dict:

@@ -382,7 +382,7 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
     target-change accuracy against the gold comparisons in corpus/gold/compare/."""
     import tempfile
 
-    from pipeline.compare import ALIGN_THRESHOLD, align_items, compare_targets
+    from pipeline.compare import ALIGN_THRESHOLD, align_items, compare_targets, compared_targets
 
     threshold = ALIGN_THRESHOLD if threshold is None else threshold
     root = root.resolve()
@@ -406,15 +406,19 @@ def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:
             tally = Tally()
             if not targets_only:
                 _score_alignment(tally, rows, gold)
-            scoped_a, scoped_b = dict(doc_a, items=items_a), dict(doc_b, items=items_b)
+            # the readers of the earlier golds saw the items only: a preamble's goals are in scope where
+            # the gold says its readers listed them
+            scoped_a, scoped_b = (dict(doc, items=items, preamble_targets=doc.get("preamble_targets", [])
+                                       if gold.get("preamble_goals") else [])
+                                  for doc, items in ((doc_a, items_a), (doc_b, items_b)))
             predicted = compare_targets(scoped_a, scoped_b, rows)
             for right in _changes_right(gold["targets"], predicted):
                 tally.add("target change", right)
             # the other way round: of the targets extracted in scope, the share some reader lists (a
             # precision estimate; a figure the readers left out counts against it)
-            for side, items in (("a", items_a), ("b", items_b)):
+            for side, doc in (("a", scoped_a), ("b", scoped_b)):
                 listed = {_side_key(t[side]) for t in gold["targets"] if t[side]}
-                for t in (t for it in items for t in it["targets"]):
+                for _, t in compared_targets(doc):
                     tally.add("listed", _side_key(t) in listed)
             lines.append(f"  {gold_path.stem} [{gold.get('split', 'tune')}{', targets only' if targets_only else ''}]: "
                          f"{len(items_a)} → {len(items_b)} items")

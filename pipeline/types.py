@@ -100,3 +100,5 @@ class Document:
     text: str
     warnings: tuple[str, ...] = field(default=())
     themes_model: str | None = None  # id of the theme model that tagged the items
+    preamble_spans: tuple[Span, ...] = ()  # the preamble's paragraphs
+    preamble_targets: tuple = ()  # the goals a preamble states (主要目标是：…), filled by the extractors

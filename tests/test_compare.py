@@ -286,3 +286,30 @@ def test_two_plans_without_folder_print_the_comparison(tmp_path):
     assert result.returncode == 0, result.stderr
     comparison = json.loads(result.stdout)
     assert comparison["a"]["plan_year"] == 2021 and comparison["b"]["plan_year"] == 2022
+
+
+def test_a_preambles_goals_compare_and_one_an_item_restates_counts_once(tmp_path, validate_comparison):
+    from pipeline import extract_file
+    from pipeline.dataset import document_to_dict, table_rows
+    for year, pm, farmland in ((2026, 30, 94), (2027, 29, 95)):
+        (tmp_path / f"{year}.txt").write_text(
+            f"岚江市生态环境局{year}年工作要点\n"
+            f"主要目标是：全市PM2.5平均浓度控制在{pm}微克/立方米以内，受污染耕地安全利用率达到{farmland}%左右。\n"
+            f"一、推进土壤污染防治\n1.落实受污染耕地安全利用措施，受污染耕地安全利用率达到{farmland}%左右。\n",
+            encoding="utf-8")
+    docs = [document_to_dict(extract_file(tmp_path / f"{y}.txt")) for y in (2026, 2027)]
+    comparison = compare_documents(*docs)
+    validate_comparison(comparison)
+    rows = {r["indicator"]: r for r in comparison["targets"]}
+    # the PM2.5 goal is the preamble's only: compared, with no item
+    pm = rows["PM2.5平均浓度"]
+    assert (pm["a"]["value"], pm["b"]["value"], pm["change"]) == (30, 29, "lowered")
+    assert pm["a"]["item"] is None and pm["b"]["item"] is None
+    # the farmland goal, stated again by item 1.1, is one target, placed at the item
+    [farmland] = [r for r in comparison["targets"] if r["a"] and r["a"]["value"] == 94]
+    assert (farmland["a"]["item"], farmland["change"]) == ("1.1", "raised")
+    assert len(comparison["targets"]) == 2
+    # in the tables a preamble goal is a target row with no item
+    targets = table_rows(docs)["targets"]
+    assert [(r["item_id"], r["value"]) for r in targets if r["doc_id"] == docs[0]["doc_id"]] == \
+        [(None, 30), (None, 94), ("1.1", 94)]

@@ -648,6 +648,14 @@ def test_targets_against_last_year(text, expected):
     ("新增限额以上住宿企业、限额以上餐饮企业各10家", [("新增限额以上住宿企业", 10), ("限额以上餐饮企业", 10)]),
     # one figure 分别 gives to a list, against a base year
     ("氮氧化物、挥发性有机物排放总量分别比2024年下降3%", [("氮氧化物排放总量", 3), ("挥发性有机物排放总量", 3)]),
+    # the words the list shares start at a head noun of the lexicon, however long the last item;
+    # 化学需氧量 is a pollutant, not a measure of its own
+    ("氮氧化物、挥发性有机物重点工程减排量分别完成1200吨、800吨",
+     [("氮氧化物重点工程减排量", 1200), ("挥发性有机物重点工程减排量", 800)]),
+    ("化学需氧量、氨氮排放量分别下降2%", [("化学需氧量排放量", 2), ("氨氮排放量", 2)]),
+    # rates 分别 gives to the levels just before them, in order
+    ("接待国内游客3800万人次，实现旅游总收入420亿元，分别比上年增长8%和10%左右",
+     [("接待国内游客", 3800), ("实现旅游总收入", 420), ("接待国内游客增长", 8), ("实现旅游总收入增长", 10)]),
     # visitors to receive, works to repair, results to form, tax relief to give, computing power
     ("全年接待游客560万人次，实现旅游综合收入48亿元", [("接待游客", 560), ("实现旅游综合收入", 48)]),
     ("修复水毁堤防300公里", [("修复水毁堤防", 300)]),
@@ -898,3 +906,32 @@ def test_the_documents_own_places_open_names_jieba_does_not_know():
     # 中心 names a facility only after a place: jieba does not know 临汐, the notice does
     assert "临汐农产品冷链集配中心" not in without
     assert "临汐农产品冷链集配中心" in with_places
+
+
+def test_a_preambles_goals_are_targets_and_its_past_results_are_not():
+    from pipeline.extract import extract_document
+    from pipeline.structure import parse_document
+    from pipeline.types import Source
+
+    text = ("岚江市生态环境局2026年工作要点\n"
+            "2025年全市PM2.5平均浓度为31微克/立方米，同比下降6.1%；优良天数比例为87.2%。\n"
+            "主要目标是：全市PM2.5平均浓度控制在30微克/立方米以内，空气质量优良天数比例达到88%以上。\n"
+            "一、深入打好蓝天保卫战\n1.完成12家企业超低排放改造。\n")
+    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    goals = [(t.indicator, t.value, t.unit, t.comparator) for t in doc.preamble_targets]
+    assert goals == [("PM2.5平均浓度", 30, "微克/立方米", "le"), ("空气质量优良天数比例", 88, "%", "ge")]
+    for t in doc.preamble_targets:
+        assert doc.text[t.span[0]:t.span[1]] == t.text
+    # the goals belong to no item; the items keep their own
+    assert [t.value for it in doc.items for t in it.targets] == [12]
+
+
+def test_a_preamble_opening_on_the_plan_year_sets_goals():
+    from pipeline.extract import extract_document
+    from pipeline.structure import parse_document
+    from pipeline.types import Source
+
+    text = ("某县2023年教育工作实施方案\n为加快建设教育强县，结合我县实际，制定本方案。"
+            "2023年，全县学前三年毛入园率稳定在98%以上。\n一、重点任务\n1.新建幼儿园3所。\n")
+    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    assert [(t.value, t.comparator) for t in doc.preamble_targets] == [(98, "ge")]

@@ -57,7 +57,27 @@ def extract_document(doc: Document, rules: ExtractRules | None = None) -> Docume
     issuers = (*doc.meta.issuers, *doc.meta.signatories)
     places = document_places(doc.text, rules)
     items = tuple(extract_item(item, doc.text, doc.meta.plan_year, rules, issuers, places) for item in doc.items)
-    return dataclasses.replace(doc, items=_named_again(items, doc.text))
+    goals = tuple(target for start, end in preamble_goals(doc.text, doc.preamble_spans, doc.meta.plan_year, rules)
+                  for target in extract_targets(doc.text, start, end, _finder(rules).find(doc.text, start, end),
+                                                rules, doc.meta.plan_year))
+    return dataclasses.replace(doc, items=_named_again(items, doc.text), preamble_targets=goals)
+
+
+def preamble_goals(text: str, spans, plan_year: int | None, rules: ExtractRules) -> list[tuple[int, int]]:
+    """The parts of a preamble that set the year's goals: what follows 主要目标是： in its paragraph,
+    and a sentence that opens on the plan year or looks forward (2023年，全县学前三年毛入园率稳定在98%
+    以上). The rest of a preamble mostly reports the year before, whose figures are results."""
+    year = patterns.compile(rf"\s*{plan_year}年[，,]") if plan_year else None
+    goals = []
+    for start, end in spans:
+        cue = rules.goal_list.search(text, start, end)
+        if cue:
+            goals.append((cue.end(), end))
+            continue
+        for sentence in patterns.compile(r"[^。！？]+[。！？]?").finditer(text, start, end):
+            if rules.forward_sentence.match(sentence.group()) or (year and year.match(sentence.group())):
+                goals.append(sentence.span())
+    return goals
 
 
 def document_places(text: str, rules: ExtractRules) -> frozenset[str]:

@@ -158,6 +158,9 @@ def read_layout(paras: tuple[Para, ...], marker_at, rules: StructureRules) -> La
     if not issuers:
         issuers = tuple(s for s in signatories if s.endswith(rules.organisation_suffixes))
     plan_year = first_year(plan_title) if plan_title else None
+    for words in rules.draft_year_after if plan_title else ():
+        if words in plan_title:
+            plan_year = first_year(plan_title[plan_title.index(words):]) or plan_year
     if plan_year is None and plan_title and date and any(w in plan_title for w in rules.delivered_year_titles):
         plan_year = int(date[:4])
 

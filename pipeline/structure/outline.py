@@ -69,6 +69,7 @@ class _Node:
 @dataclass(frozen=True)
 class Outline:
     preamble: str | None
+    preamble_spans: tuple[tuple[int, int], ...]  # one per paragraph of the preamble
     headings: tuple[Heading, ...]
     items: tuple[Item, ...]
 
@@ -154,7 +155,7 @@ def parse_outline(body: tuple[Para, ...], text: str, rules: StructureRules) -> O
         if heading is not None:
             headings.append(heading)
     preamble_text = "\n".join(text[p.start:p.end] for p in preamble) or None
-    return Outline(preamble_text, tuple(headings), tuple(items))
+    return Outline(preamble_text, tuple((p.start, p.end) for p in preamble), tuple(headings), tuple(items))
 
 
 def _closes_list(parent: _Node, last: _Node, text: str) -> bool:
@@ -253,13 +254,13 @@ def _paragraph_items(paragraphs: list[_Paragraph], prefix: str, first: int, path
 
 def _flat_outline(paragraphs: list[_Paragraph], text: str) -> Outline:
     """A document without headings: an opening paragraph ending in ： introduces the rest."""
-    preamble = None
+    preamble, spans = None, ()
     if len(paragraphs) > 1 and text[paragraphs[0].start:paragraphs[0].end].rstrip().endswith(("：", ":")):
-        preamble = text[paragraphs[0].start:paragraphs[0].end]
+        preamble, spans = text[paragraphs[0].start:paragraphs[0].end], ((paragraphs[0].start, paragraphs[0].end),)
         paragraphs = paragraphs[1:]
     items = tuple(
         Item(str(k), None, (), (), lead_of(text[p.start:p.end]), text[p.start:p.end], (p.start, p.end),
              tuple(p.responsible))
         for k, p in enumerate(paragraphs, start=1)
     )
-    return Outline(preamble, (), items)
+    return Outline(preamble, spans, (), items)
