@@ -47,6 +47,7 @@ class StructureRules:
     body_opener: regex.Pattern
     plan_doc_types: tuple[str, ...]
     delivered_year_titles: tuple[str, ...]
+    draft_year_after: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def structure_rules() -> StructureRules:
         body_opener=_compile(name, data["body_opener"]),
         plan_doc_types=_strings(name, "plan_doc_types", data["plan_doc_types"]),
         delivered_year_titles=_strings(name, "delivered_year_titles", data["delivered_year_titles"]),
+        draft_year_after=_strings(name, "draft_year_after", data["draft_year_after"]),
     )
 
 

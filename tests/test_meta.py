@@ -89,3 +89,9 @@ def test_transmitted_plan_without_signature_starts_at_its_title():
     assert doc.meta.plan_title == "某某区2024年教育工作要点" and doc.meta.plan_year == 2024
     assert doc.preamble == "2024年是关键之年。"
     assert [it.id for it in doc.items] == ["1.1", "1.2"]
+
+
+def test_a_plan_execution_report_plans_the_year_after_the_one_it_reports_on():
+    m = meta_of("关于岚川市2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告\n"
+                "各位代表：\n一、2025年计划执行情况\n全年实现地区生产总值3862.4亿元。\n")
+    assert m.plan_year == 2026
