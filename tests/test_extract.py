@@ -180,6 +180,9 @@ def test_targets_and_comparators(text, expected):
     "扎实推进十大重点节能工程、千家企业节能行动和节能产品惠民工程。",            # names with figures
     "实施全国新增千亿斤粮食生产能力规划。",
     "推动2026沣川马拉松等赛事与商贸、文旅融合。",                              # a year in a name
+    "全年道路运输事故死亡人数同比下降6.2%。",                                 # 同比 reports a result
+    "推进500千伏岚北输变电工程建设。",                                        # a voltage class
+    "构筑一道防线，实行一单一议。",                                          # 道 and 单 are words here
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -653,6 +656,21 @@ def test_targets_against_last_year(text, expected):
     ("氮氧化物、挥发性有机物重点工程减排量分别完成1200吨、800吨",
      [("氮氧化物重点工程减排量", 1200), ("挥发性有机物重点工程减排量", 800)]),
     ("化学需氧量、氨氮排放量分别下降2%", [("化学需氧量排放量", 2), ("氨氮排放量", 2)]),
+    # the second of two deliveries joined by 、 keeps its own verb; a first verb still serves a second
+    # figure with none
+    ("全年接待游客6500万人次、实现旅游总收入720亿元", [("接待游客", 6500), ("实现旅游总收入", 720)]),
+    ("新建幼儿园3所、中小学5所", [("新建幼儿园", 3), ("新建中小学", 5)]),
+    ("年内全省网络货运企业达到80家、整合社会运力30万辆", [("年内全省网络货运企业", 80), ("整合社会运力", 30)]),
+    ("全年补充耕地1.2万亩", [("补充耕地", 1.2)]),
+    # an object written before its verb stays in the indicator; an adverb (基本) or a scope (每个乡镇) does not
+    ("人工造林0.6万亩、退化林修复1.1万亩", [("人工造林", 0.6), ("退化林修复", 1.1)]),
+    ("在确保质量的前提下，基本建成500万套", [("建成", 500)]),
+    ("每个乡镇打造1条以上", [("打造", 1)]),
+    # no result is a range: 同比 before one is a goal
+    ("全年道路运输事故死亡人数同比下降5%～8%", [("道路运输事故死亡人数", 5)]),
+    ("年内创建达标渡口40道，推动REITs项目年内成功发行1单", [("创建达标渡口", 40), ("发行", 1)]),
+    # a grant per child, with the grant named after the rate
+    ("对3周岁以下婴幼儿按照每孩每年3600元标准发放育儿补贴", [("对3周岁以下婴幼儿按照每孩每年", 3600)]),
     # rates 分别 gives to the levels just before them, in order
     ("接待国内游客3800万人次，实现旅游总收入420亿元，分别比上年增长8%和10%左右",
      [("接待国内游客", 3800), ("实现旅游总收入", 420), ("接待国内游客增长", 8), ("实现旅游总收入增长", 10)]),

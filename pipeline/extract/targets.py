@@ -28,7 +28,7 @@ _CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
 _PLACE_END = patterns.compile(r"(?:小区|社区|村|镇|乡|街道|城区|园区|学校)$")
 _GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
 # an allowance's rate per person and month, its grant named earlier in the sentence
-_PER_RECIPIENT = patterns.compile(r"每(?:人|生|户|位|名|床)每?(?:月|年|天|日)$")
+_PER_RECIPIENT = patterns.compile(r"每(?:人|生|户|位|名|床|孩)每?(?:月|年|天|日)$")
 _GRANT_WORD = patterns.compile(r"津贴|补贴|发放")
 _PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成|取消|减轻|降低"
                                r"|减免|免除|安排|投入|发放|解决|惠及|覆盖|改造|开工|新建|培训)了")
@@ -63,6 +63,7 @@ _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万�
 EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、")
 # …，其中水泥熟料企业4家、焦化企业2家: the parts a total just stated is made of, each named and counted
 _BREAKDOWN = patterns.compile(r"\s*其中[，,]?")
+_RANGE_RULES = ("numbers.percent_range.v1", "numbers.range.v1")
 
 
 @dataclass(frozen=True)
@@ -230,8 +231,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if _NUMERAL_ONLY.fullmatch(number.text) and _programme_after(after, rules):
         return None  # 新一轮千亿斤粮食产能提升行动, “一带一路”八项行动: a figure inside a programme's name
     if any(m in looked_at for m in rules.past_unless_goal) and not (
-            _comparator_after(after, rules)[0] or _comparator_before(before, rules, True)[0] not in (None, "eq")):
-        return None  # 同比增长12%: a result; 同比下降5%以上, 控制在…: a goal
+            _comparator_after(after, rules)[0] or _comparator_before(before, rules, True)[0] not in (None, "eq")
+            or number.rule in _RANGE_RULES):
+        return None  # 同比增长12%: a result; 同比下降5%以上, 控制在…, 同比下降5%～8% (no result is a range): a goal
     if _reports_past(clause) or plan_year and _starts_with_past_year(sentence, plan_year):
         return None
     share = _share_of_set(clause_start, before, after, number, rules)
@@ -282,7 +284,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if after_cmp and comparator != "approx":
         comparator, rule_word = after_cmp, "after"
     value_max = None
-    if number.rule in ("numbers.percent_range.v1", "numbers.range.v1"):
+    if number.rule in _RANGE_RULES:
         values = regex.findall(r"\d+(?:\.\d+)?", number.text)
         if len(values) >= 2:
             value_max = float(values[1]) if "." in values[1] else int(values[1])
@@ -295,8 +297,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         verb = None
     if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before) or (
-                number.kind == "money" and _PER_RECIPIENT.search(before) and _GRANT_WORD.search(text, sent_start, s)):
-            comparator, rule_word = "eq", "grant"  # 发放高龄津贴，80—89周岁老年人每人每月100元
+                number.kind == "money" and _PER_RECIPIENT.search(before) and _GRANT_WORD.search(text, sent_start, sent_end)):
+            comparator, rule_word = "eq", "grant"  # 发放高龄津贴，80—89周岁老年人每人每月100元; 每孩每年3600元…发放
         elif number.kind == "money" and (_without_total(before, rules).endswith(tuple(rules.plan_amount_nouns))
                                          or head in rules.bare_indicator_verbs):
             comparator, rule_word = "eq", "budget"  # (使用1000亿元失业保险基金…: the words after name it)
@@ -648,7 +650,10 @@ def _rule_name(word: str) -> str:
 def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = None) -> str | None:
     """The verb of a count of things to deliver (建设…等12所, 引进…300名); for a count with a
     measure word, any verb of verbs.tsv in `delivery_categories` too (补植行道树1500株, 招收…120名)."""
-    listed = _delivery_pattern(rules).findall(before)
+    # 接待游客6500万人次、实现旅游总收入720亿元: a verb of the figure's own beats one of an earlier
+    # figure, which still serves a figure with none (新建幼儿园3所、中小学5所)
+    listed = _delivery_pattern(rules).findall(EARLIER_TARGET.split(before)[-1]) \
+        or _delivery_pattern(rules).findall(before)
     if number is not None and number.kind == "money" and (
             funding := next((v for v in listed if v in rules.funding_verbs and before.rstrip().endswith(v)), None)):
         return funding  # 中小企业发展专项资金安排106亿元: the money is delivered by 安排, not by 发展 in its name
@@ -740,6 +745,10 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园; the names alone, with the count
         # after them (建成石门、桃坪、白沙三个和美乡村示范村), the same
         noun_after = _noun_after(after, rules)
+        if indicator.endswith(verb) and not noun_after and _OBJECT_FIRST.fullmatch(indicator[:-len(verb)]) \
+                and not any(w in indicator[:-len(verb)] for w in rules.setting_words) \
+                and not indicator[:-len(verb)].endswith(tuple(rules.modifiers)):  # (基本|建成: how, not what)
+            return indicator.strip(), offset  # 退化林修复1.1万亩: the object written before its verb
         verb_at = indicator.find(verb)
         named = indicator[verb_at + len(verb):]
         if noun_after and (not named.strip() or "等" in indicator or "、" in named):
@@ -749,6 +758,11 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
             return verb + indicator[listed.end():], offset + verb_at
         return indicator[verb_at:], offset + verb_at
     return shared_verb + indicator.strip() if indicator.strip() else "", offset
+
+
+# the words before a verb that ends an indicator, when they are its object (退化林|修复), not who, how
+# often or where (每个乡镇|打造, 能够|提供, 专属网格由所在单位|明确)
+_OBJECT_FIRST = patterns.compile(r"(?!能够)[^\d，,、（）()由从将把对为每]{2,}")
 
 
 def _noun_after(after: str, rules: ExtractRules):
