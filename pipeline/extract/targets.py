@@ -297,7 +297,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         verb = None
     if comparator is None and verb is None:
         if rules.grant_pattern.match(after) or _GRANT_BEFORE.search(before) or (
-                number.kind == "money" and _PER_RECIPIENT.search(before) and _GRANT_WORD.search(text, sent_start, sent_end)):
+                number.kind == "money" and _PER_RECIPIENT.search(before)
+                and _GRANT_WORD.search(text, sent_start, sent_end)):
             comparator, rule_word = "eq", "grant"  # 发放高龄津贴，80—89周岁老年人每人每月100元; 每孩每年3600元…发放
         elif number.kind == "money" and (_without_total(before, rules).endswith(tuple(rules.plan_amount_nouns))
                                          or head in rules.bare_indicator_verbs):
