@@ -238,7 +238,7 @@ def target_change(a: dict | None, b: dict | None) -> str:
         return "dropped"
     va, ua = base_value(a["value"], a["unit"])
     vb, ub = base_value(b["value"], b["unit"])
-    if not same_unit(ua, ub) or is_increment(a) != is_increment(b):
+    if not same_unit(ua, ub) or is_increment(a) != is_increment(b) or _cumulative(a) != _cumulative(b):
         return "changed"
     numbers_a, numbers_b = _numbers(a), _numbers(b)
     if _kind(a) == _kind(b) or {_kind(a), _kind(b)} <= {"point", "range"}:
@@ -261,6 +261,19 @@ def target_change(a: dict | None, b: dict | None) -> str:
     if max(numbers_b) < min(numbers_a):
         return "lowered"
     return "changed"
+
+
+def _tie_break(a: dict, b: dict) -> float:
+    """A little for the same kind of commitment and for figures of the same size: 总投资4860亿元 and
+    总投资300亿元以上 in one item, each year, are told apart by nothing else."""
+    va, vb = base_value(a["value"], a["unit"])[0], base_value(b["value"], b["unit"])[0]
+    near = min(va, vb) / max(va, vb) if va and vb and va > 0 and vb > 0 else 0.0
+    return 1e-4 * (_kind(a) == _kind(b)) + 1e-4 * near  # (only ever breaks a tie)
+
+
+def _cumulative(side: dict) -> bool:
+    """累计建成加氢站5座 counts all built so far; 建成加氢站3座 those of the year: not one number apart."""
+    return "累计" in (side.get("text") or "")
 
 
 def _kind(side: dict) -> str:
@@ -301,6 +314,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
             level_and_points = set(units) == _RATE_AND_POINTS
             if not same_unit(*units) and not level_and_points:
                 continue
+            if _share_and_growth(a, b):
+                continue  # 数字经济核心产业增加值占地区生产总值比重10% is not its growth of 10%
             if nothing_a[i] or nothing_b[j]:
                 # 投入200多亿元 and 投入100亿元 are two lines only the sentences tell apart
                 s = CONTEXT_WEIGHT * indicator_similarity(sentence_a[i], sentence_b[j])
@@ -319,7 +334,7 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
             if level_and_points:  # only the same words make a level and a change in points one indicator
                 score[i, j] = s if s >= min_similarity else 0.0
                 continue
-            score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0)
+            score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0) + _tie_break(a, b)
     rows, used_a, used_b = [], set(), set()
     if score.size:
         for i, j in zip(*linear_sum_assignment(-score), strict=True):
@@ -343,9 +358,24 @@ def compared_targets(doc: dict) -> list[tuple[str | None, dict]]:
 
 
 def _restates(target: dict, goal: dict) -> bool:
+    """The same figure and comparator for the same thing, however shortly the item names it (新开工高速公路
+    项目5个以上 in the preamble, 全年新开工5个以上 in the item on expressways)."""
     same = ("value", "value_max", "comparator")
-    return all(target[k] == goal[k] for k in same) and same_unit(target["unit"], goal["unit"]) \
-        and indicator_similarity(target["indicator"], goal["indicator"]) >= 0.5
+    if not (all(target[k] == goal[k] for k in same) and same_unit(target["unit"], goal["unit"])):
+        return False
+    a, b = normalise_indicator(target["indicator"]), normalise_indicator(goal["indicator"])
+    return indicator_similarity(a, b) >= 0.5 or len(min(a, b, key=len)) >= 2 and (a in b or b in a)
+
+
+def _share_and_growth(a: dict, b: dict) -> bool:
+    """One target a share of a whole (占…比重, 占比), the other a growth rate (…增加值增长10%)."""
+    share = [bool(_SHARE.search(t["indicator"])) for t in (a, b)]
+    growth = [bool(_GROWTH.search(t["text"])) and not s for t, s in zip((a, b), share, strict=True)]
+    return share[0] and growth[1] or share[1] and growth[0]
+
+
+_SHARE = regex.compile(r"比重|占比|占\p{Han}{2,12}?的?比例")
+_GROWTH = regex.compile(r"增长|增速|增幅")
 
 
 def _repeated_indicators(targets: list[tuple[str | None, dict]]) -> list[bool]:
@@ -408,7 +438,7 @@ def _concept(text: str, target: dict, context: str) -> str | None:
     follows the phrase there (启动新的三年棚改攻坚计划，今年开工580万套: shantytown homes)."""
     found = indicator_concept(target["indicator"]) or indicator_concept(context, nearest=True)
     if found or not text or not target.get("span"):
-        return found
+        return _measured_in(found, target)
     start = target["span"][0]
     before = _sentence_up_to(text, start, 60)
     concept = indicator_concept(before, nearest=True)
@@ -416,7 +446,15 @@ def _concept(text: str, target: dict, context: str) -> str | None:
         return None
     # …经济增长6%－6.5%…安排1万亿元: a phrase that another figure already follows is that figure's
     last = max(before.rfind(p) + len(p) for p, c in compare_rules().indicator_phrases if c == concept and p in before)
-    return None if regex.search(r"\d", before[last:]) else concept
+    return None if regex.search(r"\d", before[last:]) else _measured_in(concept, target)
+
+
+def _measured_in(concept: str | None, target: dict) -> str | None:
+    """The concept, unless indicators.tsv measures it in other units than the target's."""
+    units = compare_rules().concept_units.get(concept)
+    if units and base_value(1, target["unit"])[1] not in {base_value(1, u)[1] for u in units}:
+        return None
+    return concept
 
 
 def _target_row(a, b) -> dict:

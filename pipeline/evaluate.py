@@ -373,8 +373,12 @@ def _compare_doc(name: str, root: Path, reports: dict[int, Path]) -> dict | None
 
 
 def _side_key(side: dict | None):
-    # a figure written with no unit is one key whether its reader wrote null or "" (校际差异系数0.50)
-    return None if side is None else (_value(side["value"]), side["unit"] or None)
+    # a figure written with no unit is one key whether its reader wrote null or "" (校际差异系数0.50); a
+    # measure word with its alternative in brackets is the measure word (3000套（间）: 套 or 套（间）)
+    return None if side is None else (_value(side["value"]), _BRACKETED_ALTERNATIVE.sub("", side["unit"] or "") or None)
+
+
+_BRACKETED_ALTERNATIVE = regex.compile(r"[（(][^（）()]*[）)]$")
 
 
 def evaluate_compare(root: Path, threshold: float | None = None) -> list[str]:

@@ -354,6 +354,8 @@ class CompareRules:
     unit_equivalents: Mapping[str, tuple[str, float]]
     # (phrase, concept), longest phrase first: what indicators.tsv says names the same indicator
     indicator_phrases: tuple[tuple[str, str], ...]
+    # the units a concept is measured in, where indicators.tsv names them (expressway_length[公里])
+    concept_units: Mapping[str, tuple[str, ...]]
 
 
 @functools.cache
@@ -365,11 +367,15 @@ def compare_rules() -> CompareRules:
                 and isinstance(target[1], (int, float)) and target[1] > 0):
             raise ResourceError(f"compare.yaml: unit_equivalents.{unit} must be [unit, positive factor]")
         equivalents[unit] = (target[0], float(target[1]))
-    phrases = []
+    phrases, units = [], {}
     for row in _lines("indicators.tsv"):
-        if len(row) < 2 or not all(row):
-            raise ResourceError(f"indicators.tsv: {row!r}: need a concept and at least one phrase")
-        phrases += [(phrase, row[0]) for phrase in row[1:]]
+        named = regex.fullmatch(r"([\w.]+)(?:\[([^\[\]]+)\])?", row[0])
+        if len(row) < 2 or not all(row) or not named:
+            raise ResourceError(f"indicators.tsv: {row!r}: need a concept (with its units in [], if any) "
+                                "and at least one phrase")
+        if named.group(2):
+            units[named.group(1)] = tuple(named.group(2).split("|"))
+        phrases += [(phrase, named.group(1)) for phrase in row[1:]]
     seen = {}
     for phrase, concept in phrases:
         if seen.setdefault(phrase, concept) != concept:
@@ -382,4 +388,5 @@ def compare_rules() -> CompareRules:
                                    key=len, reverse=True)),
         unit_equivalents=MappingProxyType(equivalents),
         indicator_phrases=tuple(sorted(set(phrases), key=lambda p: -len(p[0]))),
+        concept_units=MappingProxyType(units),
     )

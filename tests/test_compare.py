@@ -153,6 +153,9 @@ def test_html_marks_the_review_rows_and_counts_the_plans_apart():
     (target(100, "亿元", indicator="增加中央预算内经常性建设投资"),
      target(804, "亿元", indicator="安排中央预算内经常性建设投资"), "changed"),
     (target(1, "亿亩", indicator="启动深松土地"), target(1333, "万公顷", indicator="增加深松土地"), "raised"),
+    # the year's count against the count built so far
+    (target(3, "座", indicator="建成加氢站"), dict(target(5, "座", indicator="建成加氢站"), text="累计建成加氢站5座"),
+     "changed"),
 ])
 def test_target_change(a, b, change):
     assert target_change(a, b) == change
@@ -180,6 +183,32 @@ def test_reworded_indicators_match_through_the_lexicon_and_different_ones_never_
     # a share of GDP measures its numerator: GDP is only what it is taken of
     assert indicator_concept("社会物流总费用占地区生产总值比重") is None
     assert indicator_concept("财政赤字占国内生产总值的比重") == "deficit"
+
+
+def test_shares_and_growth_rates_never_pair_and_concepts_keep_to_their_units():
+    growth = dict(target(10, "%", indicator="数字经济核心产业增加值"), text="数字经济核心产业增加值增长10%")
+    a = {"items": [item("1", "x", [growth, target(2.6, "%", "ge", indicator="研发经费投入强度"),
+                                   target(5, "个", "ge", indicator="新开工")])], "text": ""}
+    b = {"items": [item("1", "x", [target(10, "%", "ge", indicator="数字经济核心产业增加值占地区生产总值比重"),
+                                   target(2.75, "%", "ge", indicator="全社会研发投入占地区生产总值比重"),
+                                   target(4, "个", "ge", indicator="新开工高速公路项目")])], "text": ""}
+    rows = compare_targets(a, b, [{"a": "1", "b": "1"}])
+    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    # a share of output is not the output's growth, whatever the figure; R&D intensity in two wordings
+    # is one indicator; 新开工 counts projects here, not homes (housing_started is measured in 套), and
+    # 高速公路 projects are no expressway length (公里)
+    assert pairs == {(10, None): "dropped", (None, 10): "new", (2.6, 2.75): "raised", (5, 4): "lowered"}
+
+
+def test_two_lines_in_the_same_words_pair_by_kind_and_size():
+    a = {"items": [item("1", "x", [target(4860, "亿元", indicator="总投资"),
+                                   target(300, "亿元", "ge", indicator="总投资")])], "text": ""}
+    b = {"items": [item("1", "x", [target(5200, "亿元", indicator="总投资"),
+                                   target(350, "亿元", "ge", indicator="总投资")])], "text": ""}
+    for _ in range(2):  # whatever the order of the lines
+        rows = compare_targets(a, b, [{"a": "1", "b": "1"}])
+        assert {(r["a"]["value"], r["b"]["value"]) for r in rows} == {(4860, 5200), (300, 350)}
+        b["items"][0]["targets"].reverse()
 
 
 def test_a_rate_set_as_a_level_and_then_as_a_change_in_points_pairs_as_changed():
@@ -305,7 +334,8 @@ def test_a_preambles_goals_compare_and_one_an_item_restates_counts_once(tmp_path
     pm = rows["PM2.5平均浓度"]
     assert (pm["a"]["value"], pm["b"]["value"], pm["change"]) == (30, 29, "lowered")
     assert pm["a"]["item"] is None and pm["b"]["item"] is None
-    # the farmland goal, stated again by item 1.1, is one target, placed at the item
+    # the farmland goal, stated again by item 1.1, is one target, placed at the item (as is a goal an
+    # item names more shortly: see test_a_goal_an_item_restates_in_fewer_words_is_one_target)
     [farmland] = [r for r in comparison["targets"] if r["a"] and r["a"]["value"] == 94]
     assert (farmland["a"]["item"], farmland["change"]) == ("1.1", "raised")
     assert len(comparison["targets"]) == 2
@@ -313,3 +343,13 @@ def test_a_preambles_goals_compare_and_one_an_item_restates_counts_once(tmp_path
     targets = table_rows(docs)["targets"]
     assert [(r["item_id"], r["value"]) for r in targets if r["doc_id"] == docs[0]["doc_id"]] == \
         [(None, 30), (None, 94), ("1.1", 94)]
+
+
+def test_a_goal_an_item_restates_in_fewer_words_is_one_target():
+    from pipeline.compare import compared_targets
+    goal = dict(target(5, "个", "ge", indicator="新开工高速公路项目"), span=[0, 1])
+    doc = {"items": [item("1.1", "x", [target(5, "个", "ge", indicator="新开工")])], "preamble_targets": [goal],
+           "text": ""}
+    assert [(i, t["indicator"]) for i, t in compared_targets(doc)] == [("1.1", "新开工")]
+    other = dict(goal, value=4)  # another figure is another goal
+    assert len(compared_targets(dict(doc, preamble_targets=[other]))) == 2

@@ -95,3 +95,14 @@ def test_a_figure_without_unit_is_found_whether_its_reader_wrote_null_or_empty()
     found = [{"indicator": "小学校际差异系数", "a": None, "change": "new",
               "b": {"value": 0.5, "value_max": None, "unit": None, "comparator": "le"}}]
     assert _changes_right(gold, found) == [True]
+
+
+def test_a_measure_word_is_found_with_or_without_its_bracketed_alternative():
+    from pipeline.evaluate import _changes_right
+
+    def change(unit):
+        side = {"value": 3000, "value_max": None, "unit": unit, "comparator": "eq"}
+        return [{"indicator": "筹集保障性租赁住房", "a": side, "b": dict(side, value=2000), "change": "lowered"}]
+
+    assert _changes_right(change("套"), change("套（间）")) == [True]
+    assert _changes_right(change("套"), change("间")) == [False]

@@ -671,6 +671,9 @@ def test_targets_against_last_year(text, expected):
     ("年内创建达标渡口40道，推动REITs项目年内成功发行1单", [("创建达标渡口", 40), ("发行", 1)]),
     # a grant per child, with the grant named after the rate
     ("对3周岁以下婴幼儿按照每孩每年3600元标准发放育儿补贴", [("对3周岁以下婴幼儿按照每孩每年", 3600)]),
+    # the size of what follows (设立规模…的基金); a dash opening a line of a list is no word
+    ("设立规模20亿元的市级产业引导母基金", [("市级产业引导母基金规模", 20)]),
+    ("——城镇调查失业率控制在5.5%以内", [("城镇调查失业率", 5.5)]),
     # rates 分别 gives to the levels just before them, in order
     ("接待国内游客3800万人次，实现旅游总收入420亿元，分别比上年增长8%和10%左右",
      [("接待国内游客", 3800), ("实现旅游总收入", 420), ("接待国内游客增长", 8), ("实现旅游总收入增长", 10)]),

@@ -18,7 +18,7 @@ _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
 _CLAUSE_BREAK = patterns.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = patterns.compile(r"[。！？!?]")
 _LEADING_NOISE = patterns.compile(
-    r"^(?:其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|推动|要|将|把)+")
+    r"^(?:[—－-]+|其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|推动|要|将|把)+")
 _DEADLINE_HEAD = patterns.compile(
     r"^(?:(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?"
     r"|(?:力争|争取)?用(?:\d{1,2}|[一二两三四五六七八九十]{1,2})(?:年|个月)(?:左右)?(?:的)?时间)")  # 用两年时间
@@ -334,9 +334,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         end_of_target = max(end_of_target, e + words_end)
     if share:
         indicator, ind_start, end_of_target = share
-    if indicator.endswith("总额") and after.startswith("的") and (named := _NOUN.match(after, 1)):
-        # 实施总额4万亿元的两年投资计划: the total of what follows
-        indicator, end_of_target = named.group() + "总额", e + named.end()
+    if indicator.endswith(("总额", "规模")) and after.startswith("的") and (named := _NOUN.match(after, 1)):
+        # 实施总额4万亿元的两年投资计划, 设立规模20亿元的市级产业引导母基金: the total, or size, of what follows
+        indicator, end_of_target = named.group() + indicator[-2:], e + named.end()
     if not indicator:
         return None
     indicator = _respective_indicator(text, clause_start, clause_end, s, rules) or indicator
