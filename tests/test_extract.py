@@ -183,6 +183,9 @@ def test_targets_and_comparators(text, expected):
     "全年道路运输事故死亡人数同比下降6.2%。",                                 # 同比 reports a result
     "推进500千伏岚北输变电工程建设。",                                        # a voltage class
     "构筑一道防线，实行一单一议。",                                          # 道 and 单 are words here
+    "青岚第二绕城高速公路西段力争上半年开工。",                                # 上半年 is a time, no duration
+    "加强对12座以上营运客车的动态监控。",                                     # what the measure is for
+    "对3家以上企业开展检查。",
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -956,3 +959,8 @@ def test_a_preamble_opening_on_the_plan_year_sets_goals():
             "2023年，全县学前三年毛入园率稳定在98%以上。\n一、重点任务\n1.新建幼儿园3所。\n")
     doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
     assert [(t.value, t.comparator) for t in doc.preamble_targets] == [(98, "ge")]
+
+
+def test_a_class_in_brackets_is_no_goal_and_the_goal_after_it_is():
+    text = "新改建农村公路4500公里，其中县道三级及以上公路改造1100公里、较大人口规模自然村（30户以上）通硬化路800公里。"
+    assert [(t.value, t.unit) for t in run(text).targets] == [(4500, "公里"), (1100, "公里"), (800, "公里")]

@@ -123,8 +123,8 @@ class NumberFinder:
                 rf"(?P<ordinal>第\s*(?:{_AR}|[{_CN}]+)\s*(?:届|期|批|次|轮|个|条|款|项|名|位|季度|阶段|部分|章|节|号|站|代|类|级|年)?)",
                 # 国家5A级旅游景区, 五星级饭店: a rating, read as an ordinal
                 r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级|等奖|等功)|[ⅠⅡⅢⅣⅤ]级)",
-                # 每半年: half a year or a month is a duration
-                r"(?P<half>半(?:年|个月)(?!度))",
+                # 每半年: half a year or a month is a duration (上半年, 下半年: a time of the year)
+                r"(?P<half>(?<![上下])半(?:年|个月)(?!度))",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
                 # 减少三分之一, 缩减一半: a share written as a fraction, read as a percent

@@ -63,6 +63,7 @@ _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万�
 EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、")
 # …，其中水泥熟料企业4家、焦化企业2家: the parts a total just stated is made of, each named and counted
 _BREAKDOWN = patterns.compile(r"\s*其中[，,]?")
+_BOUND_AFTER = patterns.compile(r"(?:及)?(?:以上|以下)")
 _RANGE_RULES = ("numbers.percent_range.v1", "numbers.range.v1")
 
 
@@ -239,6 +240,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     share = _share_of_set(clause_start, before, after, number, rules)
     if any(before.endswith(w) for w in rules.not_target_before) or not share and rules.eligibility_after.match(after):
         return None
+    if _BOUND_AFTER.match(after) and before.rstrip().endswith(("对", "（")):
+        return None  # 加强对12座以上营运客车…, 较大人口规模自然村（30户以上）: what the measure is for
     if _IN_BASELINE_BEFORE.search(before) and _IN_BASELINE_AFTER.match(after):
         return None  # 在2024年全市博物馆接待观众246万人次的基础上: where the goal starts from
     if _BASELINE_FROM.search(before) and after.lstrip().startswith(_to_comparators(rules)):
