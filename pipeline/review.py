@@ -244,6 +244,11 @@ def _meta_card(doc: dict) -> str:
     preamble = doc.get("preamble")
     pre = (f"<details><summary>preamble</summary><div class='text'>{_esc(preamble)}</div></details>"
            if preamble else "")
+    goals = doc.get("preamble_targets") or []
+    if goals:  # the goals a preamble sets belong to no item: listed here, with their fields
+        rows = "".join(f"<li>{_esc(t['text'])} <small>({_esc(t['indicator'])}: {_esc(t['comparator'])} "
+                       f"{_esc(_show(t['value']))}{_esc(t['unit'] or '')})</small></li>" for t in goals)
+        pre += f"<details open><summary>goals in the preamble ({len(goals)})</summary><ul>{rows}</ul></details>"
     return f"<section class='card'><dl class='meta'>{cells}</dl>{pre}</section>"
 
 
@@ -443,12 +448,13 @@ def _targets_table(docs: list[dict]) -> str:
     rows = []
     for doc in docs:
         page = f"{doc['doc_id']}.html"
-        for item in doc["items"]:
-            for t in item.get("targets") or []:
-                cells = [f"<a href='{_esc(page)}'>{_esc(_short(_doc_title(doc), 16))}</a>",
-                         f"<a href='{_esc(page)}#item-{_esc(item['id'])}'>{_esc(item['id'])}</a>"]
-                cells += [_esc(_show(t.get(key))) for key in head[2:]]
-                rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        placed = [("preamble", "", t) for t in doc.get("preamble_targets") or []]
+        placed += [(item["id"], f"#item-{item['id']}", t) for item in doc["items"] for t in item.get("targets") or []]
+        for where, anchor, t in placed:
+            cells = [f"<a href='{_esc(page)}'>{_esc(_short(_doc_title(doc), 16))}</a>",
+                     f"<a href='{_esc(page + anchor)}'>{_esc(where)}</a>"]
+            cells += [_esc(_show(t.get(key))) for key in head[2:]]
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     header = "".join(f"<th>{h}</th>" for h in head)
     return (f"<h2>Targets ({len(rows)})</h2><p><input id='filter' placeholder='filter rows…' size='30'></p>"
             f"<table class='data' id='targets'><tr>{header}</tr>{''.join(rows)}</table>")
@@ -482,7 +488,8 @@ def render_overview(docs: list[dict]) -> str:
     by_issuer = Counter(issuer for d in docs for issuer in (d["meta"].get("issuers") or [_NONE]))
     by_year = Counter(d["meta"].get("plan_year") or _NONE for d in docs)
     n_items = sum(len(d["items"]) for d in docs)
-    n_targets = sum(len(it.get("targets") or []) for d in docs for it in d["items"])
+    n_targets = sum(len(it.get("targets") or []) for d in docs for it in d["items"]) \
+        + sum(len(d.get("preamble_targets") or []) for d in docs)
     counts = (_count_table("Document type", by_type) + _count_table("Issuer", by_issuer)
               + _count_table("Plan year", by_year, by_key=True) + _theme_table(docs, 1) + _theme_table(docs, 2))
     body = (f"<main><h1>Corpus overview</h1><p>{len(docs)} documents, {n_items} items, {n_targets} targets.</p>"

@@ -188,6 +188,12 @@ def test_overview_counts_links_targets_and_chart(tmp_path):
             for target in item["targets"]:
                 assert target["text"] in text_of(targets)
                 assert f"{doc['doc_id']}.html#item-{item['id']}" in links
+    # the goals of 005's preamble (全年主要预期目标是：接待国内游客3800万人次…) are rows too, and its
+    # review page lists them
+    goals = docs[1]["preamble_targets"]
+    assert goals and all(g["text"] in text_of(targets) for g in goals)
+    review = "".join(Elements(render_review(docs[1])).text)
+    assert f"goals in the preamble ({len(goals)})" in review and all(g["text"] in review for g in goals)
     assert "<svg" in page_html and "Primary theme, level 1" in page_html
     text = "".join(page.text)
     for doc in docs:
