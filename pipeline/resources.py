@@ -167,6 +167,7 @@ class ExtractRules:
     funding_verbs: tuple[str, ...]
     plan_amount_nouns: tuple[str, ...]
     group_units: tuple[str, ...]
+    group_unit_measures: tuple[str, ...]
     not_count_units: tuple[str, ...]
     arabic_only_units: tuple[str, ...]
     not_counted_nouns: tuple[str, ...]
@@ -282,7 +283,8 @@ def extract_rules() -> ExtractRules:
             "arabic_only_units", "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "circumstance_nouns", "restating_paragraph",
             "review_paragraph",
-            "goal_list", "not_target_after", "not_target_before", "plan_name_suffixes", "total_words",
+            "goal_list", "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
+            "total_words",
             "eligibility_after", "share_verbs", "share_scopes",
             "group_before", "rate_nouns",
             "grant_pattern", "levy_after", "deadline_patterns", "review_section_words", "non_action_verbs",

@@ -186,6 +186,7 @@ def test_targets_and_comparators(text, expected):
     "青岚第二绕城高速公路西段力争上半年开工。",                                # 上半年 is a time, no duration
     "加强对12座以上营运客车的动态监控。",                                     # what the measure is for
     "对3家以上企业开展检查。",
+    "落实《实施方案》（临政办发〔2025〕18号），优化乡镇卫生院布局。",              # a document number's year
 ])
 def test_not_targets(text):
     assert run(text).targets == ()
@@ -672,8 +673,13 @@ def test_targets_against_last_year(text, expected):
     # no result is a range: 同比 before one is a goal
     ("全年道路运输事故死亡人数同比下降5%～8%", [("道路运输事故死亡人数", 5)]),
     ("年内创建达标渡口40道，推动REITs项目年内成功发行1单", [("创建达标渡口", 40), ("发行", 1)]),
-    # a grant per child, with the grant named after the rate
-    ("对3周岁以下婴幼儿按照每孩每年3600元标准发放育儿补贴", [("对3周岁以下婴幼儿按照每孩每年", 3600)]),
+    # a grant per child or per place: the rate of the allowance named after it or before it
+    ("对3周岁以下婴幼儿按照每孩每年3600元标准发放育儿补贴", [("育儿补贴标准", 3600)]),
+    ("对3周岁以下婴幼儿按每孩每年3600元的标准发放育儿补贴", [("育儿补贴标准", 3600)]),
+    ("按每个托位每月200元的标准给予运营补助", [("运营补助标准", 200)]),
+    # an age is a group, unless the words before measure in years of life; a unit of drug use
+    ("全市人均预期寿命达到79.8岁", [("人均预期寿命", 79.8)]),
+    ("二级以上医院住院患者抗菌药物使用强度控制在40DDDs以下", [("二级以上医院住院患者抗菌药物使用强度", 40)]),
     # the size of what follows (设立规模…的基金); a dash opening a line of a list is no word
     ("设立规模20亿元的市级产业引导母基金", [("市级产业引导母基金规模", 20)]),
     ("——城镇调查失业率控制在5.5%以内", [("城镇调查失业率", 5.5)]),
@@ -819,7 +825,7 @@ def test_targets_against_last_year(text, expected):
     ("全市已建成幼儿园12所", []),
     ("选取3项已实施的重大行政决策开展后评估", []),
     # an allowance's rate per person and month, the allowance named before; a contribution is not one
-    ("按时足额发放高龄津贴，80—89周岁老年人每人每月100元", [("80—89周岁老年人每人每月", 100)]),
+    ("按时足额发放高龄津贴，80—89周岁老年人每人每月100元", [("高龄津贴标准", 100)]),
     ("人均财政补助标准提高到730元，个人缴费标准为每人每年420元", [("人均财政补助标准", 730)]),
     # names listed before their count, with no 等, leave the indicator as 等 does: the verb and the noun
     ("建成石门、桃坪、白沙三个和美乡村示范村", [("建成和美乡村示范村", 3)]),

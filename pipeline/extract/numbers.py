@@ -125,6 +125,8 @@ class NumberFinder:
                 r"(?P<rating>(?:\d|[一二三四五])\s*(?:A级|星级|等奖|等功)|[ⅠⅡⅢⅣⅤ]级)",
                 # 每半年: half a year or a month is a duration (上半年, 下半年: a time of the year)
                 r"(?P<half>(?<![上下])半(?:年|个月)(?!度))",
+                # 国办发〔2019〕5号: the year of a document number is part of a code
+                r"(?P<doc_year>(?<=[〔［\[])(?:19|20)\d{2}(?=[〕］\]]))",
                 r"(?P<code>\d(?:\s*\+\s*(?:\d|[NnXx]))+(?![A-Za-z\d])|\d{1}G(?![A-Za-z]))",
                 rf"(?P<percent_words>百分之[{_CN}]+|百分之{_AR})",
                 # 减少三分之一, 缩减一半: a share written as a fraction, read as a percent
@@ -208,6 +210,8 @@ class NumberFinder:
             return Number(surface, parse_numeral(core), None, "ordinal", span, "numbers.ordinal.v1")
         if kind_group == "code":
             return Number(surface, int(surface[0]), None, "code", span, "numbers.code.v1")
+        if kind_group == "doc_year":
+            return Number(surface, int(surface), None, "code", span, "numbers.doc_number_year.v1")
         if _latin(before):
             return None
         if kind_group == "percent_words":

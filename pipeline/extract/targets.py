@@ -28,8 +28,14 @@ _CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
 _PLACE_END = patterns.compile(r"(?:小区|社区|村|镇|乡|街道|城区|园区|学校)$")
 _GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
 # an allowance's rate per person and month, its grant named earlier in the sentence
-_PER_RECIPIENT = patterns.compile(r"每(?:人|生|户|位|名|床|孩)每?(?:月|年|天|日)$")
+_PER_RECIPIENT = patterns.compile(r"每(?:人|生|户|位|名|床|孩|个\p{Han}{1,3}?)每?(?:月|年|天|日)$")
 _GRANT_WORD = patterns.compile(r"津贴|补贴|发放")
+# what a per-person rate is of: 发放育儿补贴, 给予运营补助, 发放高龄津贴
+_GRANTED = patterns.compile(r"(?:发放|给予)(\p{Han}{2,8}?(?:补贴|补助|津贴|扶助金|救助金|奖励|资助))")
+
+
+def _last(matches):
+    return next(iter(reversed(list(matches))), None)
 _PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成|取消|减轻|降低"
                                r"|减免|免除|安排|投入|发放|解决|惠及|覆盖|改造|开工|新建|培训)了")
 # 已完成超低排放改造企业的…比例达到80%: 已 inside a modifier before the figure says which firms, not
@@ -102,12 +108,17 @@ def extract_targets(text: str, start: int, end: int, numbers: list[Number], rule
     targets = []
     for number in numbers:
         if number.kind not in _TARGET_KINDS or number.value is None or number.span[0] in quoted \
-                or number.unit in rules.group_units:
+                or number.unit in rules.group_units and not _measures_in_group_unit(text, start, number, rules):
             continue
         target = _target(text, start, end, number, rules, plan_year)
         if target is not None:
             targets.extend(_each_listed(target, text, number.span[0], rules))
     return _rates_of_levels(targets, text)
+
+
+def _measures_in_group_unit(text: str, start: int, number: Number, rules: ExtractRules) -> bool:
+    """人均预期寿命达到79.8岁: the words before measure in the unit that elsewhere defines an age group."""
+    return any(w in text[max(start, number.span[0] - 12):number.span[0]] for w in rules.group_unit_measures)
 
 
 def _rates_of_levels(targets: list[Target], text: str) -> list[Target]:
@@ -248,7 +259,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 由每人每年420元提高到450元: 420元 is where the measure starts, 450元 the goal
     if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
         return None
-    if _CONDITION_HEAD.match(before) and ("的" in after or after.startswith("部分")):
+    if _CONDITION_HEAD.match(before) and ("的" in after or after.startswith("部分")) \
+            and not _PER_RECIPIENT.search(before):
         return None  # 对年主营业务收入首次突破10亿元的企业, 对…所得额100万元至300万元部分: who or what qualifies
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级") \
             or number.kind == "money" and _SIZE_CLASS.match(after) \
@@ -340,6 +352,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if indicator.endswith(("总额", "规模")) and after.startswith("的") and (named := _NOUN.match(after, 1)):
         # 实施总额4万亿元的两年投资计划, 设立规模20亿元的市级产业引导母基金: the total, or size, of what follows
         indicator, end_of_target = named.group() + indicator[-2:], e + named.end()
+    if rule_word == "grant" and _PER_RECIPIENT.search(before) and (
+            named := _GRANTED.search(text, e, sent_end) or _last(_GRANTED.finditer(text, sent_start, s))):
+        indicator = named.group(1) + "标准"  # 按每孩每年3600元的标准发放育儿补贴: the allowance's rate
     if not indicator:
         return None
     indicator = _respective_indicator(text, clause_start, clause_end, s, rules) or indicator
