@@ -374,8 +374,14 @@ def _compare_doc(name: str, root: Path, reports: dict[int, Path]) -> dict | None
 
 def _side_key(side: dict | None):
     # a figure written with no unit is one key whether its reader wrote null or "" (校际差异系数0.50); a
-    # measure word with its alternative in brackets is the measure word (3000套（间）: 套 or 套（间）)
-    return None if side is None else (_value(side["value"]), _BRACKETED_ALTERNATIVE.sub("", side["unit"] or "") or None)
+    # measure word with its alternative in brackets is the measure word (3000套（间）: 套 or 套（间）); a
+    # magnitude is the same figure in or out of the unit (1.3万个 = 13000个)
+    from pipeline.compare import base_value
+
+    if side is None:
+        return None
+    value, unit = base_value(side["value"], _BRACKETED_ALTERNATIVE.sub("", side["unit"] or "") or None)
+    return _value(value), unit
 
 
 _BRACKETED_ALTERNATIVE = regex.compile(r"[（(][^（）()]*[）)]$")

@@ -106,3 +106,14 @@ def test_a_measure_word_is_found_with_or_without_its_bracketed_alternative():
 
     assert _changes_right(change("套"), change("套（间）")) == [True]
     assert _changes_right(change("套"), change("间")) == [False]
+
+
+def test_a_figure_is_found_with_its_magnitude_in_or_out_of_the_unit():
+    from pipeline.evaluate import _changes_right
+
+    def change(value, unit):
+        return [{"indicator": "新增普惠托位", "a": None, "change": "new",
+                 "b": {"value": value, "value_max": None, "unit": unit, "comparator": "eq"}}]
+
+    assert _changes_right(change(13000, "个"), change(1.3, "万个")) == [True]
+    assert _changes_right(change(13000, "个"), change(1.3, "个")) == [False]

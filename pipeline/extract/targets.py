@@ -26,7 +26,7 @@ _MORE_THAN = patterns.compile(r"\d\s*[多余]")
 _CONDITION_HEAD = patterns.compile(r"\s*(?:对于|对|凡)")
 # 为城区老旧小区3000户…加装…: the place whose households the plan serves ends the words before the count
 _PLACE_END = patterns.compile(r"(?:小区|社区|村|镇|乡|街道|城区|园区|学校)$")
-_GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助)[^，。；]*$")
+_GRANT_BEFORE = patterns.compile(r"(?:给予|奖励|补助|补贴|资助|奖补)[^，。；]*$")
 # an allowance's rate per person and month, its grant named earlier in the sentence
 _PER_RECIPIENT = patterns.compile(r"每(?:人|生|户|位|名|床|孩|个\p{Han}{1,3}?)每?(?:月|年|天|日)$")
 _GRANT_WORD = patterns.compile(r"津贴|补贴|发放")
