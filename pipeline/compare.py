@@ -263,12 +263,16 @@ def target_change(a: dict | None, b: dict | None) -> str:
     return "changed"
 
 
-def _tie_break(a: dict, b: dict) -> float:
-    """A little for the same kind of commitment and for figures of the same size: 总投资4860亿元 and
-    总投资300亿元以上 in one item, each year, are told apart by nothing else."""
-    va, vb = base_value(a["value"], a["unit"])[0], base_value(b["value"], b["unit"])[0]
+def _size(side: dict) -> tuple[str, float | None]:
+    return _kind(side), base_value(side["value"], side["unit"])[0]
+
+
+def _tie_break(a: tuple[str, float | None], b: tuple[str, float | None]) -> float:
+    """A little for the same kind of commitment and for figures of the same size (`_size` of each):
+    总投资4860亿元 and 总投资300亿元以上 in one item, each year, are told apart by nothing else."""
+    (kind_a, va), (kind_b, vb) = a, b
     near = min(va, vb) / max(va, vb) if va and vb and va > 0 and vb > 0 else 0.0
-    return 1e-4 * (_kind(a) == _kind(b)) + 1e-4 * near  # (only ever breaks a tie)
+    return 1e-4 * (kind_a == kind_b) + 1e-4 * near  # (only ever breaks a tie)
 
 
 def _cumulative(side: dict) -> bool:
@@ -307,6 +311,8 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
     repeated_a = _repeated_indicators(ta)
     repeated_b = _repeated_indicators(tb)
     section_sim = _target_section_similarity(doc_a, doc_b, ta, tb) if any(repeated_a) or any(repeated_b) else None
+    rate_a, rate_b = [_rate_kind(t) for _, t in ta], [_rate_kind(t) for _, t in tb]
+    size_a, size_b = [_size(t) for _, t in ta], [_size(t) for _, t in tb]
     score = np.zeros((len(ta), len(tb)))
     for i, (item_a, a) in enumerate(ta):
         for j, (item_b, b) in enumerate(tb):
@@ -314,7 +320,7 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
             level_and_points = set(units) == _RATE_AND_POINTS
             if not same_unit(*units) and not level_and_points:
                 continue
-            if _share_and_growth(a, b):
+            if {rate_a[i], rate_b[j]} == {"share", "growth"}:
                 continue  # 数字经济核心产业增加值占地区生产总值比重10% is not its growth of 10%
             if nothing_a[i] or nothing_b[j]:
                 # 投入200多亿元 and 投入100亿元 are two lines only the sentences tell apart
@@ -334,7 +340,7 @@ def compare_targets(doc_a: dict, doc_b: dict, alignment: list[dict], min_similar
             if level_and_points:  # only the same words make a level and a change in points one indicator
                 score[i, j] = s if s >= min_similarity else 0.0
                 continue
-            score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0) + _tie_break(a, b)
+            score[i, j] = s + (0.3 if (item_a, item_b) in aligned else 0.0) + _tie_break(size_a[i], size_b[j])
     rows, used_a, used_b = [], set(), set()
     if score.size:
         for i, j in zip(*linear_sum_assignment(-score), strict=True):
@@ -367,11 +373,12 @@ def _restates(target: dict, goal: dict) -> bool:
     return indicator_similarity(a, b) >= 0.5 or len(min(a, b, key=len)) >= 2 and (a in b or b in a)
 
 
-def _share_and_growth(a: dict, b: dict) -> bool:
-    """One target a share of a whole (占…比重, 占比), the other a growth rate (…增加值增长10%)."""
-    share = [bool(_SHARE.search(t["indicator"])) for t in (a, b)]
-    growth = [bool(_GROWTH.search(t["text"])) and not s for t, s in zip((a, b), share, strict=True)]
-    return share[0] and growth[1] or share[1] and growth[0]
+def _rate_kind(target: dict) -> str | None:
+    """"share" for a share of a whole (占…比重, 占比), "growth" for a growth rate (…增加值增长10%): the
+    two never measure one indicator."""
+    if _SHARE.search(target["indicator"]):
+        return "share"
+    return "growth" if _GROWTH.search(target["text"]) else None
 
 
 _SHARE = regex.compile(r"比重|占比|占\p{Han}{2,12}?的?比例")

@@ -33,9 +33,6 @@ _GRANT_WORD = patterns.compile(r"津贴|补贴|发放")
 # what a per-person rate is of: 发放育儿补贴, 给予运营补助, 发放高龄津贴
 _GRANTED = patterns.compile(r"(?:发放|给予)(\p{Han}{2,8}?(?:补贴|补助|津贴|扶助金|救助金|奖励|资助))")
 
-
-def _last(matches):
-    return next(iter(reversed(list(matches))), None)
 _PERFECTIVE = patterns.compile(r"(?:增长|提高|下降|完成|达到|实现|减少|增加|突破|超过|新增|建成|取消|减轻|降低"
                                r"|减免|免除|安排|投入|发放|解决|惠及|覆盖|改造|开工|新建|培训)了")
 # 已完成超低排放改造企业的…比例达到80%: 已 inside a modifier before the figure says which firms, not
@@ -353,7 +350,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         # 实施总额4万亿元的两年投资计划, 设立规模20亿元的市级产业引导母基金: the total, or size, of what follows
         indicator, end_of_target = named.group() + indicator[-2:], e + named.end()
     if rule_word == "grant" and _PER_RECIPIENT.search(before) and (
-            named := _GRANTED.search(text, e, sent_end) or _last(_GRANTED.finditer(text, sent_start, s))):
+            named := _GRANTED.search(text, e, sent_end)
+            or max(_GRANTED.finditer(text, sent_start, s), key=lambda m: m.start(), default=None)):
         indicator = named.group(1) + "标准"  # 按每孩每年3600元的标准发放育儿补贴: the allowance's rate
     if not indicator:
         return None
