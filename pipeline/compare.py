@@ -21,6 +21,7 @@ STATUS_QUANTILE = 0.5  # a pair more similar than this share of the document pai
 CONTEXT_WEIGHT = 0.9  # the clause context counts a little less than the extracted indicator
 CONCEPT_SIMILARITY = 0.8  # two targets that indicators.tsv names as one indicator
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
+_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
 _FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中")
 # magnitude prefixes of units, to compare 1.3万亿斤 with 13000亿斤
 _MAGNITUDE = (("万亿", 1e12), ("千亿", 1e11), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
@@ -156,8 +157,9 @@ def _targets_little_changed(a: dict, b: dict) -> bool:
 
 
 def normalise_indicator(indicator: str) -> str:
-    """新建、改扩建公办义务教育学校 → 新建改扩建义务教育学校: punctuation and filler words dropped."""
-    return _FILLER.sub("", _NON_HAN.sub("", indicator))
+    """新建、改扩建公办义务教育学校 → 新建改扩建义务教育学校: punctuation, filler words and asides in
+    brackets (国控断面水质优良（达到或好于Ⅲ类）比例) dropped."""
+    return _FILLER.sub("", _NON_HAN.sub("", _ASIDE.sub("", indicator)))
 
 
 def _bigrams(text: str) -> set[str]:

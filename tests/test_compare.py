@@ -164,6 +164,8 @@ def test_target_change(a, b, change):
 def test_magnitude_units_and_indicator_normalisation():
     assert base_value(1.3, "万亿斤") == (1.3e12, "斤")
     assert indicator_similarity("新建改扩建义务教育学校", "新建、改扩建公办义务教育学校") > 0.8
+    # an aside in brackets says more of the same indicator
+    assert indicator_similarity("国考断面水质优良比例", "国控断面水质优良（达到或好于Ⅲ类）比例") >= 0.5
 
 
 def test_reworded_indicators_match_through_the_lexicon_and_different_ones_never_do():
