@@ -55,8 +55,7 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     sections = [" ".join(it["section_titles"]) or "-" for it in items_a + items_b]
     sec_vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(sections)
     sec_sim = (sec_vec.transform(sections[:len(items_a)]) @ sec_vec.transform(sections[len(items_a):]).T).toarray()
-    names_a = [{p["name"] for p in it["projects"]} | {t["indicator"] for t in it["targets"]} for it in items_a]
-    names_b = [{p["name"] for p in it["projects"]} | {t["indicator"] for t in it["targets"]} for it in items_b]
+    names_a, names_b = [_named(it) for it in items_a], [_named(it) for it in items_b]
     shared = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in names_b] for x in names_a])
     # the section and shared names only support a pair whose texts already have something in
     # common: two unrelated items of one section are not the same line of work
@@ -66,6 +65,13 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     same_part = np.equal.outer([looks_back(it["section_titles"]) for it in items_a],
                                [looks_back(it["section_titles"]) for it in items_b])
     return (0.8 * text_sim + support * (0.1 * sec_sim + 0.1 * shared)) * same_part
+
+
+def _named(item: dict) -> set[str]:
+    """What an item names: its projects, its targets' indicators and the lexicon concepts they
+    measure (研发经费投入强度 and 全社会研发投入占地区生产总值比重 are one line of work)."""
+    concepts = {indicator_concept(t["indicator"]) for t in item["targets"]} - {None}
+    return {p["name"] for p in item["projects"]} | {t["indicator"] for t in item["targets"]} | concepts
 
 
 REPEATED = 0.8  # cosine of the texts with their figures masked: the same line but for its figures

@@ -59,6 +59,9 @@ class IngestRules:
     html_publication_line: regex.Pattern
     html_furniture_line: regex.Pattern
     html_footer_line: regex.Pattern
+    paragraph_end: regex.Pattern
+    paragraph_opener: regex.Pattern
+    addressee_line: regex.Pattern
 
 
 def _load_yaml(name: str, keys: set[str]) -> dict:
@@ -144,6 +147,9 @@ def ingest_rules() -> IngestRules:
         html_publication_line=_compile(name, data["html_publication_line"]),
         html_furniture_line=_compile(name, data["html_furniture_line"]),
         html_footer_line=_compile(name, data["html_footer_line"]),
+        paragraph_end=_compile(name, data["paragraph_end"]),
+        paragraph_opener=_compile(name, data["paragraph_opener"]),
+        addressee_line=_compile(name, data["addressee_line"]),
     )
 
 

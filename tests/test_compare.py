@@ -14,6 +14,7 @@ from pipeline.compare import (
     indicator_concept,
     indicator_similarity,
     series_panels,
+    similarity_matrix,
     target_change,
 )
 
@@ -355,3 +356,12 @@ def test_a_goal_an_item_restates_in_fewer_words_is_one_target():
     assert [(i, t["indicator"]) for i, t in compared_targets(doc)] == [("1.1", "新开工")]
     other = dict(goal, value=4)  # another figure is another goal
     assert len(compared_targets(dict(doc, preamble_targets=[other]))) == 2
+
+
+def test_items_measuring_one_concept_in_other_words_are_nearer_than_their_letters_say():
+    """研发经费投入强度 and 全社会研发投入占地区生产总值比重 are one line of work (indicators.tsv)."""
+    rd_a = item("1", "——研发经费投入强度达到2.6%；", [target(2.6, "%", "ge", indicator="研发经费投入强度")])
+    rd_b = item("1", "——全社会研发投入占地区生产总值比重达到2.75%；",
+                [target(2.75, "%", "ge", indicator="全社会研发投入占地区生产总值比重")])
+    lettered = dict(rd_b, targets=[target(2.75, "%", "ge", indicator="全社会研发投入")])
+    assert similarity_matrix([rd_a], [rd_b])[0, 0] > similarity_matrix([rd_a], [lettered])[0, 0]

@@ -20,13 +20,6 @@ PDF_MISSING_GLYPHS = str.maketrans("", "", "·")
 # paragraph (积极推动加入 / 全面与进步跨太平洋伙伴关系协定 / （CPTPP）等…). The PDF, DOCX and HTML writers
 # make each line a paragraph, so their variants are other documents; the encodings are still checked.
 WEB_EXPORT = "state_council_government_work_report"
-# Four fresh plans separate most paragraphs by blank lines but write a list (——地区生产总值增长…；one a
-# line) or a task's （1）…（4） on consecutive lines: the TXT reader takes those line breaks for soft
-# breaks, as in a web export, and joins them (a known limit, README), while the layout variants make
-# each line a paragraph. Their gold was written on the TXT's items, so the TXT reading stays.
-SOFT_BROKEN = ("143_city_development_plan_report", "144_city_development_plan_report",
-               "145_province_transport_points", "146_province_transport_points")
-
 
 def structure(path):
     doc = document_to_dict(extract_file(path))
@@ -51,8 +44,6 @@ def assert_same(variant, reference):
 def test_variant_parses_like_txt(tmp_path, sample, kind):
     if WEB_EXPORT in sample.stem and kind in ("pdf", "docx", "html"):
         pytest.skip("a web export's line breaks inside paragraphs do not survive a change of layout")
-    if sample.stem.startswith(SOFT_BROKEN) and kind in ("pdf", "docx", "html"):
-        pytest.skip("line breaks the TXT reader joins as soft breaks do not survive a change of layout")
     text = sample.read_text(encoding="utf-8")
     reference = tmp_path / "reference.txt"
     if kind == "gbk":

@@ -30,7 +30,7 @@ def normalize_text(raw: str, rules: IngestRules) -> str:
     text = _INVISIBLE.sub("", text)
     lines = [line.strip(_EDGE_SPACE) for line in text.split("\n")]
     if _is_blank_separated(lines):
-        lines = _join_soft_breaks(lines)
+        lines = _join_soft_breaks(lines, rules)
     lines = [_SPACED_NAME.sub(r"\1\2", line) for line in lines]
     return _collapse_blank_lines(lines)
 
@@ -55,16 +55,22 @@ def _is_blank_separated(lines: list[str]) -> bool:
     return followed_by_blank / len(long_lines) >= 0.7
 
 
-def _join_soft_breaks(lines: list[str]) -> list[str]:
+def _join_soft_breaks(lines: list[str], rules: IngestRules) -> list[str]:
     """Join the lines of a block when the block reads as one paragraph: it contains sentence
     punctuation, one of its lines is a fragment of at most two characters (政府工作报/告), or a
     title's brackets open on one line and close on another (三、关于《/…纲要（草案）/》的说明).
-    Header blocks of names (two issuers on two lines) are left alone."""
+    Header blocks of names (two issuers on two lines) are left alone, and so is a block written a
+    paragraph a line, as a plan sets its ——goals or its （1）…（4） under a lead-in: a line there
+    ends a sentence and the next opens a list item. An addressee line in the head, before the first
+    full stop, ends its paragraph (各市交通运输局，…直属各单位：/《…》已经…; later, 主要是： leads
+    into its own sentence)."""
     out: list[str] = []
     block: list[str] = []
 
     def flush() -> None:
-        if len(block) > 1 and (
+        one_a_line = any(rules.paragraph_end.search(previous) and rules.paragraph_opener.match(line)
+                         for previous, line in zip(block, block[1:]))
+        if len(block) > 1 and not one_a_line and (
             any(_SENTENCE_PUNCT.search(line) for line in block) or any(len(line) <= 2 for line in block)
             or any(line.count("《") > line.count("》") for line in block[:-1])
         ):
@@ -73,7 +79,11 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
             out.extend(block)
         block.clear()
 
+    head = True
     for line in lines:
+        if line and block and head and rules.addressee_line.match(block[-1]):
+            flush()
+        head = head and "。" not in line
         if line:
             block.append(line)
         else:
