@@ -184,6 +184,8 @@ class ExtractRules:
     circumstance_nouns: tuple[str, ...]
     restating_paragraph: regex.Pattern
     goal_list: regex.Pattern
+    requirements_cue: regex.Pattern
+    requirements_goal: regex.Pattern
     review_paragraph: regex.Pattern
     not_target_after: tuple[str, ...]
     plan_name_suffixes: tuple[str, ...]
@@ -289,7 +291,7 @@ def extract_rules() -> ExtractRules:
             "arabic_only_units", "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "circumstance_nouns", "restating_paragraph",
             "review_paragraph",
-            "goal_list", "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
+            "goal_list", "requirements_cue", "requirements_goal", "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
             "total_words",
             "eligibility_after", "share_verbs", "share_scopes",
             "group_before", "rate_nouns",
@@ -319,7 +321,7 @@ def extract_rules() -> ExtractRules:
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "review_paragraph",
-               "goal_list", "levy_after",
+               "goal_list", "requirements_cue", "requirements_goal", "levy_after",
                "deadline_patterns", "past_markers", "grant_pattern", "agency_pattern", "purpose_clause",
                "observance_pattern", "round_pattern", "central_agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
@@ -338,6 +340,8 @@ def extract_rules() -> ExtractRules:
         restating_paragraph=_compile(name, data["restating_paragraph"]),
         review_paragraph=_compile(name, data["review_paragraph"]),
         goal_list=_compile(name, data["goal_list"]),
+        requirements_cue=_compile(name, data["requirements_cue"]),
+        requirements_goal=_compile(name, data["requirements_goal"]),
         grant_pattern=_compile(name, data["grant_pattern"]),
         levy_after=_compile(name, data["levy_after"]),
         purpose_clause=_compile(name, data["purpose_clause"]),

@@ -974,6 +974,19 @@ def test_a_preamble_opening_on_the_plan_year_sets_goals():
     assert [(t.value, t.comparator) for t in doc.preamble_targets] == [(98, "ge")]
 
 
+def test_the_years_work_in_the_general_requirements_sets_goals_and_last_years_results_do_not():
+    from pipeline.extract import extract_document
+    from pipeline.structure import parse_document
+    from pipeline.types import Source
+
+    text = ("某县2027年城乡建设工作要点\n"
+            "总体要求是：坚持以人民为中心的发展思想，统筹推进城乡基础设施建设，全年安排城乡建设项目126个、"
+            "计划完成投资95亿元以上，加快建设宜居宜业和美乡村。2026年，全县新增经营主体5700户。\n"
+            "一、重点任务\n1.新建幼儿园3所。\n")
+    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    assert [(t.value, t.unit, t.comparator) for t in doc.preamble_targets] == [(126, "个", "eq"), (95, "亿元", "ge")]
+
+
 def test_a_class_in_brackets_is_no_goal_and_the_goal_after_it_is():
     text = "新改建农村公路4500公里，其中县道三级及以上公路改造1100公里、较大人口规模自然村（30户以上）通硬化路800公里。"
     assert [(t.value, t.unit) for t in run(text).targets] == [(4500, "公里"), (1100, "公里"), (800, "公里")]

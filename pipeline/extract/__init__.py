@@ -65,6 +65,7 @@ def extract_document(doc: Document, rules: ExtractRules | None = None) -> Docume
 
 def preamble_goals(text: str, spans, plan_year: int | None, rules: ExtractRules) -> list[tuple[int, int]]:
     """The parts of a preamble that set the year's goals: what follows 主要目标是： in its paragraph,
+    a clause of the general requirements that opens on the year's work (总体要求是：…，全年安排项目126个),
     and a sentence that opens on the plan year or looks forward (2023年，全县学前三年毛入园率稳定在98%
     以上). The rest of a preamble mostly reports the year before, whose figures are results."""
     year = patterns.compile(rf"\s*{plan_year}年[，,]") if plan_year else None
@@ -74,6 +75,10 @@ def preamble_goals(text: str, spans, plan_year: int | None, rules: ExtractRules)
         if cue:
             goals.append((cue.end(), end))
             continue
+        requirements = rules.requirements_cue.search(text, start, end)
+        if requirements:
+            goals.extend(m.span() for m in rules.requirements_goal.finditer(text, requirements.end(), end))
+            end = requirements.start()
         for sentence in patterns.compile(r"[^。！？]+[。！？]?").finditer(text, start, end):
             if rules.forward_sentence.match(sentence.group()) or (year and year.match(sentence.group())):
                 goals.append(sentence.span())
