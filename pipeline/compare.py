@@ -19,6 +19,7 @@ ALIGN_THRESHOLD = 0.05  # below this similarity two items are not the same line 
 CONTINUED = 0.60  # at or above: little changed
 STATUS_QUANTILE = 0.5  # a pair more similar than this share of the document pair's pairs may be continued
 CONTEXT_WEIGHT = 0.9  # the clause context counts a little less than the extracted indicator
+THEME_WEIGHT = 0.05  # of the items' theme cosine, when choosing among candidates only
 CONCEPT_SIMILARITY = 0.8  # two targets that indicators.tsv names as one indicator
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
@@ -65,6 +66,23 @@ def similarity_matrix(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
     same_part = np.equal.outer([looks_back(it["section_titles"]) for it in items_a],
                                [looks_back(it["section_titles"]) for it in items_b])
     return (0.8 * text_sim + support * (0.1 * sec_sim + 0.1 * shared)) * same_part
+
+
+def _theme_similarity(items_a: list[dict], items_b: list[dict]) -> np.ndarray:
+    """Cosine of the items' theme scores (both levels of the codebook): 城镇化是我国现代化建设的历史任务…
+    and 城镇化是现代化的必由之路… share few letters beyond their topic, which the classifier reads."""
+    codes = sorted({f'{t["level"]}:{t["code"]}' for it in items_a + items_b for t in it.get("themes", [])})
+    index = {c: k for k, c in enumerate(codes)}
+
+    def vectors(items):
+        m = np.zeros((len(items), max(1, len(codes))))
+        for i, it in enumerate(items):
+            for t in it.get("themes", []):
+                m[i, index[f'{t["level"]}:{t["code"]}']] = t["score"]
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        return m / np.where(norms > 0, norms, 1.0)
+
+    return vectors(items_a) @ vectors(items_b).T
 
 
 def _named(item: dict) -> set[str]:
@@ -120,7 +138,10 @@ def align_items(items_a: list[dict], items_b: list[dict], threshold: float = ALI
     rows: list[dict] = []
     matched_a, matched_b = set(), set()
     if sim.size:
-        pairs = [(i, j) for i, j in zip(*linear_sum_assignment(-sim), strict=True) if sim[i, j] >= threshold]
+        # the themes choose between an item's candidates (a report rewords every line each year) but
+        # make no pair and no status: similarity alone is held against the threshold and the bar
+        choice = sim + THEME_WEIGHT * (sim > 0) * _theme_similarity(items_a, items_b)
+        pairs = [(i, j) for i, j in zip(*linear_sum_assignment(-choice), strict=True) if sim[i, j] >= threshold]
         # "little changed" is relative to how much this pair of documents rewrites overall: a
         # report reworded every year keeps a line of work at a similarity a notice would call new
         bar = min(CONTINUED, float(np.quantile([sim[i, j] for i, j in pairs], STATUS_QUANTILE))) if pairs else CONTINUED

@@ -365,3 +365,17 @@ def test_items_measuring_one_concept_in_other_words_are_nearer_than_their_letter
                 [target(2.75, "%", "ge", indicator="全社会研发投入占地区生产总值比重")])
     lettered = dict(rd_b, targets=[target(2.75, "%", "ge", indicator="全社会研发投入")])
     assert similarity_matrix([rd_a], [rd_b])[0, 0] > similarity_matrix([rd_a], [lettered])[0, 0]
+
+
+def test_themes_choose_between_candidates_but_make_no_pair():
+    def themed(id_, text, code):
+        return dict(item(id_, text), themes=[{"level": 1, "code": code, "label": code, "score": 0.9}])
+
+    # (longer than a budget line a plan repeats, which aligns by its heading)
+    text = "要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，推动各项工作落地见效，确保完成全年目标任务。"
+    a = [themed("1", text, "4"), themed("2", text, "9")]
+    rows = align_items(a, [themed("1", text, "9")])
+    assert {(r["a"], r["b"]) for r in rows if r["a"] and r["b"]} == {("2", "1")}
+    # a theme in common is no similarity: unrelated texts stay unaligned
+    rows = align_items([themed("1", "扩大有效投资。", "9")], [themed("1", "加强生态保护。", "9")])
+    assert sorted(r["status"] for r in rows) == ["dropped", "new"]
