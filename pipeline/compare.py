@@ -18,6 +18,7 @@ SCHEMA_VERSION = "1"
 ALIGN_THRESHOLD = 0.05  # below this similarity two items are not the same line of work
 CONTINUED = 0.60  # at or above: little changed
 STATUS_QUANTILE = 0.5  # a pair more similar than this share of the document pair's pairs may be continued
+SHORT_INDICATOR = 4  # characters: an indicator of one two-character word and a head (接种人数, 开放率)
 CONTEXT_WEIGHT = 0.9  # the clause context counts a little less than the extracted indicator
 THEME_WEIGHT = 0.05  # of the items' theme cosine, when choosing among candidates only
 CONCEPT_SIMILARITY = 0.8  # two targets that indicators.tsv names as one indicator
@@ -462,9 +463,13 @@ def _context(text: str, target: dict, width: int = 14) -> str:
     target's own text: what a reader uses to tell 财政赤字 from 中央财政赤字."""
     start = target["span"][0] if target.get("span") else 0
     begin = max(0, start - width)
-    head = regex.split(r"[，。；：,;:]", text[begin:start])[-1] if text else ""
+    clauses = regex.split(r"[，。；：,;:]", text[begin:start]) if text else [""]
     # 保障性住房基本建成470万套、新开工630万套: the words of the earlier figure are not this one's
-    head = EARLIER_TARGET.split(head)[-1]
+    head = EARLIER_TARGET.split(clauses[-1])[-1]
+    if len(target["indicator"]) <= SHORT_INDICATOR and head == clauses[-1] and text:
+        # 免费接种23价肺炎球菌多糖疫苗，接种人数达到3万人: a short indicator's subject is in the clause
+        # before, when its sentence has one
+        head = regex.split(r"[。；：;:]", text[max(0, start - 2 * width):start])[-1]
     return head + target["text"]
 
 

@@ -379,3 +379,19 @@ def test_themes_choose_between_candidates_but_make_no_pair():
     # a theme in common is no similarity: unrelated texts stay unaligned
     rows = align_items([themed("1", "扩大有效投资。", "9")], [themed("1", "加强生态保护。", "9")])
     assert sorted(r["status"] for r in rows) == ["dropped", "new"]
+
+
+def test_a_short_indicator_takes_its_subject_from_the_clause_before(tmp_path):
+    from pipeline import extract_file
+    from pipeline.dataset import document_to_dict
+    # 开放率 alone could be any rate: the clause before says which, and the other year names it in full
+    (tmp_path / "a.txt").write_text(
+        "推进全民健康信息平台建设，居民电子健康档案向个人开放，开放率达到70%。"
+        "加强校园食品安全，中小学校食堂覆盖率达到100%。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "推进全民健康信息平台建设，居民电子健康档案向个人开放率达到80%。"
+        "加强老年健康服务，农村留守老年人探访率达到100%。", encoding="utf-8")
+    docs = [document_to_dict(extract_file(tmp_path / n)) for n in ("a.txt", "b.txt")]
+    rows = compare_documents(*docs)["targets"]
+    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    assert pairs[(70, 80)] == "raised"
