@@ -783,9 +783,12 @@ _OBJECT_FIRST = patterns.compile(r"(?!能够)[^\d，,、（）()由从将把对�
 
 
 def _noun_after(after: str, rules: ExtractRules):
-    """The noun a count is of (建设…12所公办幼儿园, 再开工27个项目), not a comparator (700万套以上)."""
-    if after.startswith(tuple(rules.comparators_after)):
-        return None
+    """The noun a count is of (建设…12所公办幼儿园, 再开工27个项目, 新建5个以上紧密型城市医疗集团), not a
+    comparator (700万套以上)."""
+    word = max((w for w in rules.comparators_after if after.startswith(w)), key=len, default="")
+    if word.endswith("内"):
+        return None  # 诊断报告2小时内出具: a time limit, the words after it are what is done in time
+    after = after[len(word):].removeprefix("的")
     if after[:1] in "所个名家处项例座套台张条" and _TWO_HAN.match(after, 1):
         after = after[1:]  # a measure word the number did not take
     return _NOUN.match(after)
