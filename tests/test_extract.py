@@ -987,6 +987,17 @@ def test_the_years_work_in_the_general_requirements_sets_goals_and_last_years_re
     assert [(t.value, t.unit, t.comparator) for t in doc.preamble_targets] == [(126, "个", "eq"), (95, "亿元", "ge")]
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("新建5所以上公办幼儿园。", "新建公办幼儿园"),  # the noun after a floor
+    ("建成1个以上慢性病一体化门诊。", "建成慢性病一体化门诊"),
+    ("新增5000张家庭养老床位。", "新增家庭养老床位"),  # 张 is the measure word, 家庭 a word
+    ("完成岚湖街道、石埠街道2个家具制造产业集群综合整治。", "完成家具制造产业集群综合整治"),
+    ("普通影像诊断报告2小时内出具。", "普通影像诊断报告"),  # a time limit: what follows is the act
+])
+def test_the_noun_a_count_is_of(text, indicator):
+    assert [t.indicator for t in run(text).targets] == [indicator]
+
+
 def test_a_class_in_brackets_is_no_goal_and_the_goal_after_it_is():
     text = "新改建农村公路4500公里，其中县道三级及以上公路改造1100公里、较大人口规模自然村（30户以上）通硬化路800公里。"
     assert [(t.value, t.unit) for t in run(text).targets] == [(4500, "公里"), (1100, "公里"), (800, "公里")]

@@ -335,14 +335,15 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             return None
     comparator = comparator or "eq"
 
-    indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules)
+    counted = bool(number.unit) and number.unit[-1] in _COUNT_WORDS  # (5000张 took its measure word)
+    indicator, ind_start = _indicator(text, clause_start, s, cmp_start, after, verb, rules, counted)
     if line:
         indicator, ind_start, end_of_target = line, s, e + after.index(line) + len(line)
     elif delivered:
         indicator, ind_start, end_of_target = delivered[2] + delivered[1], s, e + delivered.end(2)
     if head in rules.bare_indicator_verbs or head in rules.figure_first_heads:
         indicator, ind_start, words_end = _indicator_elsewhere(text, sent_start, clause_start, s - len(head), head,
-                                                               after, rules)
+                                                               after, rules, counted)
         end_of_target = max(end_of_target, e + words_end)
     if share:
         indicator, ind_start, end_of_target = share
@@ -488,11 +489,11 @@ def _words_after(after: str, rules: ExtractRules) -> str:
     return _ALL_OF.sub("", _words_after_span(after, rules))
 
 
-def _words_after_span(after: str, rules: ExtractRules) -> str:
+def _words_after_span(after: str, rules: ExtractRules, counted: bool = False) -> str:
     """The words after the figure's comparator, measure word and 的, as written; "" when they are no noun
     (在20个县（市）开展…试点: a bracket may follow the first character)."""
     at = _comparator_after(after, rules)[1]
-    if at == 0 and after[:1] in _MEASURE_WORDS:
+    if at == 0 and not counted and after[:1] in _MEASURE_WORDS:
         at = 1  # a measure word the number did not take (only right after it: 5个以上项目 keeps 项目)
     while at < len(after) and after[at] in " 的":
         at += 1
@@ -509,11 +510,12 @@ _ALL_OF = patterns.compile(r"(?<!首)都(?:能|要|将)")
 _OBJECT = patterns.compile(r"\p{Han}{2,12}(?=[，,；;])")
 
 
-def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, after, rules) -> tuple[str, int, int]:
+def _indicator_elsewhere(text, sent_start, clause_start, ind_start, indicator, after, rules,
+                         counted=False) -> tuple[str, int, int]:
     """An indicator that is only a verb or a preposition before the figure: the verb with the words
     after the figure, else the clause before in the same sentence when it has no figure of its own."""
     verb = "" if indicator in rules.figure_first_heads else indicator.removeprefix("拟")
-    span = _words_after_span(after, rules)
+    span = _words_after_span(after, rules, counted)
     if span:
         return verb + _ALL_OF.sub("", span), ind_start, after.index(span) + len(span.rstrip())
     core = verb.removeprefix("先")
@@ -716,7 +718,7 @@ def _to_comparators(rules: ExtractRules) -> tuple[str, ...]:
     return tuple(w for w in rules.comparators_before if w.endswith(("到", "至")))
 
 
-def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> tuple[str, int]:
+def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, counted=False) -> tuple[str, int]:
     """What is counted or measured, as a phrase of the text, and where the target text starts."""
     whole = head = text[clause_start:num_start]
     if cmp_start is not None:
@@ -761,7 +763,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
         # the words is part of a noun and the words stand whole)
         # 建设瞭望山路幼儿园、玉泉路幼儿园等12所公办幼儿园 → 建设公办幼儿园; the names alone, with the count
         # after them (建成石门、桃坪、白沙三个和美乡村示范村), the same
-        noun_after = _noun_after(after, rules)
+        noun_after = _noun_after(after, rules, counted)
         if indicator.endswith(verb) and not noun_after and _OBJECT_FIRST.fullmatch(indicator[:-len(verb)]) \
                 and not any(w in indicator[:-len(verb)] for w in rules.setting_words) \
                 and not indicator[:-len(verb)].endswith(tuple(rules.modifiers)):  # (基本|建成: how, not what)
@@ -782,15 +784,15 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules) -> 
 _OBJECT_FIRST = patterns.compile(r"(?!能够)[^\d，,、（）()由从将把对为每]{2,}")
 
 
-def _noun_after(after: str, rules: ExtractRules):
+def _noun_after(after: str, rules: ExtractRules, counted: bool = False):
     """The noun a count is of (建设…12所公办幼儿园, 再开工27个项目, 新建5个以上紧密型城市医疗集团), not a
     comparator (700万套以上)."""
     word = max((w for w in rules.comparators_after if after.startswith(w)), key=len, default="")
     if word.endswith("内"):
         return None  # 诊断报告2小时内出具: a time limit, the words after it are what is done in time
     after = after[len(word):].removeprefix("的")
-    if after[:1] in "所个名家处项例座套台张条" and _TWO_HAN.match(after, 1):
-        after = after[1:]  # a measure word the number did not take
+    if not counted and after[:1] in _MEASURE_WORDS and _TWO_HAN.match(after, 1):
+        after = after[1:]  # a measure word the number did not take (新增5000张家庭养老床位: 家庭 is a word)
     return _NOUN.match(after)
 
 
