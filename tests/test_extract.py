@@ -998,6 +998,12 @@ def test_the_noun_a_count_is_of(text, indicator):
     assert [t.indicator for t in run(text).targets] == [indicator]
 
 
+def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
+    assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
+    assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [
+        (30, "分钟", "le")]
+
+
 def test_a_class_in_brackets_is_no_goal_and_the_goal_after_it_is():
     text = "新改建农村公路4500公里，其中县道三级及以上公路改造1100公里、较大人口规模自然村（30户以上）通硬化路800公里。"
     assert [(t.value, t.unit) for t in run(text).targets] == [(4500, "公里"), (1100, "公里"), (800, "公里")]

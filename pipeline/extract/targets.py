@@ -53,6 +53,10 @@ _SIZE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)\p{Han}{0,8}?(?:项目
 # 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
 # class of things; a count before its thing (5个以上项目) is not
 _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
+# 公交与轨道50米内换乘比例提升至93%: a distance bound before a noun says what the measure counts, like
+# 500米覆盖率; a bound in time (2小时内出具) is a limit the plan sets
+_DISTANCE_CLASS = patterns.compile(r"(?:范围)?(?:以)?内(?![为是的])\p{Han}{2}")
+_DISTANCE_UNITS = ("米", "公里", "千米")
 
 
 def _is_measure(unit: str | None) -> bool:
@@ -261,7 +265,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 对年主营业务收入首次突破10亿元的企业, 对…所得额100万元至300万元部分: who or what qualifies
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级") \
             or number.kind == "money" and _SIZE_CLASS.match(after) \
-            or number.kind == "quantity" and _MEASURE_CLASS.match(after) and _is_measure(number.unit):
+            or number.kind == "quantity" and _MEASURE_CLASS.match(after) and _is_measure(number.unit) \
+            or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after):
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
         return None
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
