@@ -70,6 +70,7 @@ def test_numbers(text, expected):
     "推进教育一体化建设，统一标准，进一步提升一流水平，打造一批精品课程",
     "全国两会召开期间，唯一的要求是一线教师参与",
     "在第一人民医院开展文化惠民进万家活动",
+    "扎实做好项目储备，保持开一备三强度",  # (one project started, three ready: a slogan)
 ])
 def test_numerals_in_fixed_words_are_not_numbers(text):
     assert run(text).numbers == ()
