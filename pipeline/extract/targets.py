@@ -503,6 +503,9 @@ def _words_after_span(after: str, rules: ExtractRules, counted: bool = False) ->
     while at < len(after) and after[at] in " 的":
         at += 1
     words = after[at:at + _WORDS_AFTER_MAX]
+    figure = _ANY_NUMBER.search(words)
+    if figure and "、" in words[:figure.start()]:
+        words = words[:words.rindex("、", 0, figure.start())]  # 新增1000处信号灯联网、累计达8000处
     return words if len(_HAN.findall(words[:6])) >= 2 and _HAN.match(words.lstrip("“")) else ""  # (“老工伤”人员)
 
 
