@@ -210,6 +210,7 @@ class ExtractRules:
     setting_words: tuple[str, ...]
     red_line_verbs: tuple[str, ...]
     red_line_nouns: tuple[str, ...]
+    modal_words: tuple[str, ...]
     nominal_heads: tuple[str, ...]
     document_planned_verbs: tuple[str, ...]
     programme_suffixes: tuple[str, ...]
@@ -310,7 +311,7 @@ def extract_rules() -> ExtractRules:
             "not_delivery_verbs", "nominal_verbs", "purpose_clause", "aimed_verbs", "route_words",
             "plus_programme_heads", "place_cue_chars",
             "partner_words", "disposal_verbs", "figure_first_heads", "bare_indicator_verbs",
-            "shared_tail_heads", "red_line_verbs", "red_line_nouns"}
+            "shared_tail_heads", "red_line_verbs", "red_line_nouns", "modal_words"}
     data = _load_yaml(name, keys)
     comparators = data["comparators"]
     for side in ("before", "after", "change"):

@@ -1000,6 +1000,15 @@ def test_the_noun_a_count_is_of(text, indicator):
     assert [t.indicator for t in run(text).targets][0] == indicator
 
 
+@pytest.mark.parametrize("text, indicators", [
+    ("淘汰钢铁2700万吨、水泥4200万吨。", ["淘汰钢铁", "淘汰水泥"]),  # the verb the list shares
+    ("工业增加值增长6%、社会消费品零售总额增长8%。", ["工业增加值", "社会消费品零售总额"]),  # 增加值 is a noun
+    ("确保粮食播种面积1530万亩、总产量125亿斤。", ["粮食播种面积", "总产量"]),  # 确保 does nothing
+])
+def test_a_verb_is_shared_down_a_list_only_when_it_is_one(text, indicators):
+    assert [t.indicator for t in run(text).targets] == indicators
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [
