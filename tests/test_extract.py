@@ -1009,6 +1009,11 @@ def test_a_verb_is_shared_down_a_list_only_when_it_is_one(text, indicators):
     assert [t.indicator for t in run(text).targets] == indicators
 
 
+def test_an_amount_bounding_what_a_later_figure_counts_is_a_size_class():
+    text = "全产业链总产值达到3500亿元、百亿元以上产业链达到15条。培育千亿元以上产业集群5个。"
+    assert [(t.value, t.unit) for t in run(text).targets] == [(3500, "亿元"), (15, "条"), (5, "个")]
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [

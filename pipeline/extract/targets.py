@@ -50,6 +50,9 @@ _NOUN = patterns.compile(r"\p{Han}{2,12}")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
 _SIZE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)\p{Han}{0,8}?(?:项目|企业)")
+# 百亿元以上产业链达到15条, 培育千亿元以上产业集群5个: an amount bounding a noun that a later figure
+# of the clause counts is a size class too
+_COUNTED_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![的为是])\p{Han}{2,12}?(?:达到|[^，,；;。\d]{0,4})\d")
 # 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
 # class of things; a count before its thing (5个以上项目) is not
 _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
@@ -264,7 +267,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             and not _PER_RECIPIENT.search(before):
         return None  # 对年主营业务收入首次突破10亿元的企业, 对…所得额100万元至300万元部分: who or what qualifies
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级") \
-            or number.kind == "money" and _SIZE_CLASS.match(after) \
+            or number.kind == "money" and (_SIZE_CLASS.match(after) or _COUNTED_CLASS.match(after)) \
             or number.kind == "quantity" and _MEASURE_CLASS.match(after) and _is_measure(number.unit) \
             or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after):
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
