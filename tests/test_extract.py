@@ -1014,6 +1014,14 @@ def test_an_amount_bounding_what_a_later_figure_counts_is_a_size_class():
     assert [(t.value, t.unit) for t in run(text).targets] == [(3500, "亿元"), (15, "条"), (5, "个")]
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("新（改）建农村卫生厕所3.2万户。", "新（改）建农村卫生厕所"),
+    ("既有住宅加装（更新）电梯6000部。", "加装（更新）电梯"),
+])
+def test_an_aside_inside_a_verb_leaves_the_verb(text, indicator):
+    assert [t.indicator for t in run(text).targets] == [indicator]
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [

@@ -682,6 +682,7 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
     measure word, any verb of verbs.tsv in `delivery_categories` too (补植行道树1500株, 招收…120名)."""
     # 接待游客6500万人次、实现旅游总收入720亿元: a verb of the figure's own beats one of an earlier
     # figure, which still serves a figure with none (新建幼儿园3所、中小学5所)
+    before = _WORD_ASIDE.sub("", before)  # 新（改）建, 加装（更新）: the verb is the word around the aside
     listed = _delivery_pattern(rules).findall(EARLIER_TARGET.split(before)[-1]) \
         or _delivery_pattern(rules).findall(before)
     if number is not None and number.kind == "money" and (
@@ -694,6 +695,9 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
         # (an amount of money is delivered only by the funding verbs)
     found = _category_delivery_pattern(rules).findall(before)
     return max(found, key=len) if found else None
+
+
+_WORD_ASIDE = patterns.compile(r"(?<=\p{Han})[（(]\p{Han}{1,2}[）)](?=\p{Han})")
 
 
 @functools.cache
