@@ -1009,6 +1009,11 @@ def test_a_verb_is_shared_down_a_list_only_when_it_is_one(text, indicators):
     assert [t.indicator for t in run(text).targets] == indicators
 
 
+def test_a_round_size_in_words_before_a_noun_names_a_kind_of_field():
+    assert [(t.value, t.unit) for t in run("新建1000个粮油千亩高产片。").targets] == [(1000, "个")]
+    assert [(t.value, t.unit) for t in run("完成造林万亩。").targets] == [(10000, "亩")]
+
+
 def test_an_amount_bounding_what_a_later_figure_counts_is_a_size_class():
     text = "全产业链总产值达到3500亿元、百亿元以上产业链达到15条。培育千亿元以上产业集群5个。"
     assert [(t.value, t.unit) for t in run(text).targets] == [(3500, "亿元"), (15, "条"), (5, "个")]

@@ -60,6 +60,8 @@ _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{H
 # 500米覆盖率; a bound in time (2小时内出具) is a limit the plan sets
 _DISTANCE_CLASS = patterns.compile(r"(?:范围)?(?:以)?内(?![为是的])\p{Han}{2}")
 _DISTANCE_UNITS = ("米", "公里", "千米")
+# 新建1000个粮油千亩高产片, 万亩示范区: a round size in words straight before a noun names a kind of field
+_ROUND_SIZE = patterns.compile(r"[十百千万]+\p{Han}{1,2}")
 
 
 def _is_measure(unit: str | None) -> bool:
@@ -269,7 +271,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级") \
             or number.kind == "money" and (_SIZE_CLASS.match(after) or _COUNTED_CLASS.match(after)) \
             or number.kind == "quantity" and _MEASURE_CLASS.match(after) and _is_measure(number.unit) \
-            or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after):
+            or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after) \
+            or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after):
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
         return None
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
