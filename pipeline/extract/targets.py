@@ -47,6 +47,7 @@ _LIST_HEAD = patterns.compile(r"等(?=[^等]*$)")
 _TWO_HAN = patterns.compile(r"\p{Han}{2}")
 _HAN = patterns.compile(r"\p{Han}")
 _NOUN = patterns.compile(r"\p{Han}{2,12}")
+_DESCRIBED_NOUN = patterns.compile(r"\p{Han}{2,8}(?:、\p{Han}{2,8})+的(\p{Han}{2,12})(?=\P{Han}|$)")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
 _SIZE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)\p{Han}{0,8}?(?:项目|企业)")
@@ -814,6 +815,9 @@ def _noun_after(after: str, rules: ExtractRules, counted: bool = False):
     after = after[len(word):].removeprefix("的")
     if not counted and after[:1] in _MEASURE_WORDS and _TWO_HAN.match(after, 1):
         after = after[1:]  # a measure word the number did not take (新增5000张家庭养老床位: 家庭 is a word)
+    described = _DESCRIBED_NOUN.match(after)
+    if described:  # 打造40个吸引力强、带动面广的消费场景: the noun after the listed descriptions
+        return _NOUN.match(after, described.start(1))
     return _NOUN.match(after)
 
 
