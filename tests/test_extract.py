@@ -1010,6 +1010,16 @@ def test_a_verb_is_shared_down_a_list_only_when_it_is_one(text, indicators):
     assert [t.indicator for t in run(text).targets] == indicators
 
 
+@pytest.mark.parametrize("text, indicators", [
+    ("新建3所幼儿园和2所小学。", ["新建幼儿园", "新建小学"]),
+    ("推进2000个省级重点项目、完成投资9800亿元以上。", ["推进省级重点项目", "完成投资"]),
+    ("培育10个千亿级产业集群、100家营业收入超50亿元的链主企业、1000家专精特新中小企业。",
+     ["培育千亿级产业集群", "培育营业收入超50亿元的链主企业", "培育专精特新中小企业"]),
+])
+def test_counts_listed_before_their_nouns_each_keep_their_own(text, indicators):
+    assert [t.indicator for t in run(text).targets] == indicators
+
+
 def test_a_round_size_in_words_before_a_noun_names_a_kind_of_field():
     assert [(t.value, t.unit) for t in run("新建1000个粮油千亩高产片。").targets] == [(1000, "个")]
     assert [(t.value, t.unit) for t in run("完成造林万亩。").targets] == [(10000, "亩")]

@@ -47,6 +47,7 @@ _LIST_HEAD = patterns.compile(r"等(?=[^等]*$)")
 _TWO_HAN = patterns.compile(r"\p{Han}{2}")
 _HAN = patterns.compile(r"\p{Han}")
 _NOUN = patterns.compile(r"\p{Han}{2,12}")
+_CLASSED_NOUN = patterns.compile(r"\p{Han}{2,10}\d+(?:\.\d+)?[万亿]?[元吨人户个]?(?:以上|以下)?的\p{Han}{2,12}")
 _DESCRIBED_NOUN = patterns.compile(r"\p{Han}{2,8}(?:、\p{Han}{2,8})+的(\p{Han}{2,12})(?=\P{Han}|$)")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
@@ -73,7 +74,8 @@ _LEVEL_THEN_CHANGE = patterns.compile(r"\d[^，,；;。]*、\s*(?:比|较)(?:去
 _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万亿]+\p{Han}?")
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
-EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、")
+# (推进2000个省级重点项目、完成投资9800亿元: a count and its noun, the words of the earlier figure)
+EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、|\d[万亿]?[个所名家处项座套台张条户](?:以上|左右)?[^，,；;。、]{2,16}、")
 # …，其中水泥熟料企业4家、焦化企业2家: the parts a total just stated is made of, each named and counted
 _BREAKDOWN = patterns.compile(r"\s*其中[，,]?")
 _BOUND_AFTER = patterns.compile(r"(?:及)?(?:以上|以下)")
@@ -792,7 +794,9 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, cou
             return indicator.strip(), offset  # 退化林修复1.1万亩: the object written before its verb
         verb_at = indicator.find(verb)
         named = indicator[verb_at + len(verb):]
-        if noun_after and (not named.strip() or "等" in indicator or "、" in named):
+        # (新建3所幼儿园、2所小学 and 新建3所幼儿园和2所小学: the verb is shared, the noun is the figure's own)
+        if noun_after and (not named.strip() or "等" in indicator or "、" in named
+                           or named.endswith(("和", "及")) and _ANY_NUMBER.search(named)):
             return verb + noun_after.group(0), offset + verb_at
         listed = _LIST_HEAD.search(indicator)
         if listed:
@@ -818,7 +822,10 @@ def _noun_after(after: str, rules: ExtractRules, counted: bool = False):
     described = _DESCRIBED_NOUN.match(after)
     if described:  # 打造40个吸引力强、带动面广的消费场景: the noun after the listed descriptions
         return _NOUN.match(after, described.start(1))
-    return _NOUN.match(after)
+    noun = _CLASSED_NOUN.match(after) or _NOUN.match(after)  # (100家营业收入超50亿元的链主企业)
+    if noun and noun.group().endswith(("和", "及")) and _ANY_NUMBER.match(after, noun.end()):
+        return _NOUN.match(after, 0, noun.end() - 1)  # 新建3所幼儿园和2所小学: the next count is not its noun
+    return noun
 
 
 def verb_counts(indicator: str, after: str) -> bool:
