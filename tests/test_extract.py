@@ -1038,6 +1038,11 @@ def test_an_aside_inside_a_verb_leaves_the_verb(text, indicator):
     assert [t.indicator for t in run(text).targets] == [indicator]
 
 
+def test_a_per_student_or_per_head_amount_raised_is_a_change_of_its_own():
+    [target] = run("省属公办普通高校生均经费增加1000元。").targets
+    assert (target.indicator, target.value, target.unit) == ("省属公办普通高校生均经费", 1000, "元")
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [

@@ -717,10 +717,10 @@ def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
                              and v not in rules.not_delivery_verbs))
 
 
-# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 最低收购价平均每50公斤分别提高7.4元, 粳稻每斤分别
+# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 高校生均经费增加1000元, 最低收购价平均每50公斤分别提高7.4元, 粳稻每斤分别
 # 提高1毛: an amount the plan adds to a standard or a price (per jin, per kWh) is a change of its own
 _INCREMENT_BEFORE = patterns.compile(
-    r"(?:再|(?:标准|价|每\d*(?:斤|公斤|吨|千瓦时|立方米))[^，,；;。]{0,12}?)(?:提高|增加|降低|减少|压减)$")
+    r"(?:再|(?:标准|价|生均|人均|每\d*(?:斤|公斤|吨|千瓦时|立方米))[^，,；;。]{0,12}?)(?:提高|增加|降低|减少|压减)$")
 _THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")
 _COMPARED_WITH_LAST_YEAR = patterns.compile(r"(?:比|较|高于|低于|大于|小于)(?:去年|上年)")
 _FROM_BASELINE = patterns.compile(
