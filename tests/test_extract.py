@@ -1043,6 +1043,11 @@ def test_a_per_student_or_per_head_amount_raised_is_a_change_of_its_own():
     assert (target.indicator, target.value, target.unit) == ("省属公办普通高校生均经费", 1000, "元")
 
 
+def test_a_bound_written_once_after_a_respective_list_bounds_each_figure():
+    text = "生猪、家禽年出栏量分别稳定在3900万头、13.5亿只以上。"
+    assert [(t.indicator, t.comparator) for t in run(text).targets] == [("生猪年出栏量", "ge"), ("家禽年出栏量", "ge")]
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [

@@ -62,6 +62,8 @@ _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{H
 # 500米覆盖率; a bound in time (2小时内出具) is a limit the plan sets
 _DISTANCE_CLASS = patterns.compile(r"(?:范围)?(?:以)?内(?![为是的])\p{Han}{2}")
 _DISTANCE_UNITS = ("米", "公里", "千米")
+# the other figures of a 分别 list after this one, up to the bound written once after the last
+_LIST_TAIL = patterns.compile(r"(?:[、和及]\s*\d[\d.]*[万亿千百]?[^\d、和及，,；;。\s]{0,4}?)+(及以上|以上|以下|左右|以内)")
 # 新建1000个粮油千亩高产片, 万亩示范区: a round size in words straight before a noun names a kind of field
 _ROUND_SIZE = patterns.compile(r"[十百千万]+\p{Han}{1,2}")
 
@@ -306,6 +308,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         # a budget line of nearly an amount (规模近9.8万亿元); 近 elsewhere says how large a thing is now
         comparator, rule_word, cmp_start = "approx", "nearly", len(before) - 1
     after_cmp, after_len = _comparator_after(after, rules)
+    if after_cmp is None and "分别" in text[clause_start:s] and (tail := _LIST_TAIL.match(after)):
+        after_cmp = rules.comparators_after.get(tail.group(1))  # 分别稳定在3900万头、13.5亿只以上: both floors
     end_of_target = e + after_len
     if after_cmp and comparator != "approx":
         comparator, rule_word = after_cmp, "after"
