@@ -996,6 +996,8 @@ def test_the_years_work_in_the_general_requirements_sets_goals_and_last_years_re
     ("普通影像诊断报告2小时内出具。", "普通影像诊断报告"),  # a time limit: what follows is the act
     ("新增1000处信号灯联网、累计达8000处。", "新增信号灯联网"),  # the words stop before the next figure's
     ("打造40个吸引力强、带动面广的消费场景。", "打造消费场景"),  # the noun after listed descriptions
+    ("今年将继续实施10大类60项民生实事项目。", "实施民生实事项目"),  # 10大类 sorts, it is no goal
+    ("粮食产量继续保持500亿斤以上。", "粮食产量"),  # 继续 says how, not what
 ])
 def test_the_noun_a_count_is_of(text, indicator):
     assert [t.indicator for t in run(text).targets][0] == indicator

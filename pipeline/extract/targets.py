@@ -62,6 +62,8 @@ _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{H
 # 500米覆盖率; a bound in time (2小时内出具) is a limit the plan sets
 _DISTANCE_CLASS = patterns.compile(r"(?:范围)?(?:以)?内(?![为是的])\p{Han}{2}")
 _DISTANCE_UNITS = ("米", "公里", "千米")
+# a count of kinds straight before the figure sorts what it counts, and is no part of its words
+_KINDS_BEFORE = patterns.compile(r"\d+(?:大类|类|种)$")
 # the other figures of a 分别 list after this one, up to the bound written once after the last
 _LIST_TAIL = patterns.compile(r"(?:[、和及]\s*\d[\d.]*[万亿千百]?[^\d、和及，,；;。\s]{0,4}?)+(及以上|以上|以下|左右|以内)")
 # 新建1000个粮油千亩高产片, 万亩示范区: a round size in words straight before a noun names a kind of field
@@ -183,7 +185,7 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 _LISTED = patterns.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = patterns.compile(r"[、和及]")
 _MODAL_TAIL = patterns.compile(
-    r"(?<=\p{Han}{2})(?:同比|再|分别|都要|都将|力争|争取|确保|各|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
+    r"(?<=\p{Han}{2})(?:同比|再|继续|分别|都要|都将|力争|争取|确保|各|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 # (…餐饮企业各10家: 各 right before the figure; 平均资费 and 首都 distribute nothing)
 _DISTRIBUTIVE = patterns.compile(r"(?<!首)都|(?<!平)均|分别|各\s*$")
 _BASE_YEAR_TAIL = patterns.compile(r"(?<=\p{Han}{2})(?:比|较)(?:(?:19|20)\d{2}年|去年|上年|上一年)[末底]?$")
@@ -745,7 +747,7 @@ def _to_comparators(rules: ExtractRules) -> tuple[str, ...]:
 
 def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, counted=False) -> tuple[str, int]:
     """What is counted or measured, as a phrase of the text, and where the target text starts."""
-    whole = head = text[clause_start:num_start]
+    whole = head = _KINDS_BEFORE.sub("", text[clause_start:num_start])  # (实施10大类|60项民生实事项目)
     if cmp_start is not None:
         head = head[:cmp_start]
         word = max((w for w in rules.comparators_before if whole.startswith(w, cmp_start)), key=len, default="")
