@@ -65,7 +65,8 @@ _DISTANCE_UNITS = ("米", "公里", "千米")
 # a count of kinds straight before the figure sorts what it counts, and is no part of its words
 _KINDS_BEFORE = patterns.compile(r"\d+(?:大类|类|种)$")
 # the other figures of a 分别 list after this one, up to the bound written once after the last
-_LIST_TAIL = patterns.compile(r"(?:[、和及]\s*\d[\d.]*[万亿千百]?[^\d、和及，,；;。\s]{0,4}?)+(及以上|以上|以下|左右|以内)")
+_LIST_TAIL = patterns.compile(
+    r"(?:[、和及]\s*\d[\d.]*[万亿千百]?[^\d、和及，,；;。\s]{0,4}?)+(及以上|以上|以下|左右|以内)")
 # 新建1000个粮油千亩高产片, 万亩示范区: a round size in words straight before a noun names a kind of field
 _ROUND_SIZE = patterns.compile(r"[十百千万]+\p{Han}{1,2}")
 
@@ -79,7 +80,8 @@ _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万�
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
 # (推进2000个省级重点项目、完成投资9800亿元: a count and its noun, the words of the earlier figure)
-EARLIER_TARGET = patterns.compile(r"\d[^，,；;、\d]{0,6}、|\d[万亿]?[个所名家处项座套台张条户](?:以上|左右)?[^，,；;。、]{2,16}、")
+EARLIER_TARGET = patterns.compile(
+    r"\d[^，,；;、\d]{0,6}、|\d[万亿]?[个所名家处项座套台张条户](?:以上|左右)?[^，,；;。、]{2,16}、")
 # …，其中水泥熟料企业4家、焦化企业2家: the parts a total just stated is made of, each named and counted
 _BREAKDOWN = patterns.compile(r"\s*其中[，,]?")
 _BOUND_AFTER = patterns.compile(r"(?:及)?(?:以上|以下)")
@@ -723,8 +725,9 @@ def _category_delivery_pattern(rules: ExtractRules) -> re.Pattern:
                              and v not in rules.not_delivery_verbs))
 
 
-# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 高校生均经费增加1000元, 最低收购价平均每50公斤分别提高7.4元, 粳稻每斤分别
-# 提高1毛: an amount the plan adds to a standard or a price (per jin, per kWh) is a change of its own
+# 基础养老金最低标准每人每月再提高10元, 最低标准提高20元, 高校生均经费增加1000元, 最低收购价平均每50公斤分别
+# 提高7.4元, 粳稻每斤分别提高1毛: an amount the plan adds to a standard or a price (per jin, per kWh) is a
+# change of its own
 _INCREMENT_BEFORE = patterns.compile(
     r"(?:再|(?:标准|价|生均|人均|每\d*(?:斤|公斤|吨|千瓦时|立方米))[^，,；;。]{0,12}?)(?:提高|增加|降低|减少|压减)$")
 _THIS_YEAR_TURN = patterns.compile(r"(?<=[，；,;])\s*(?:今年|明年)(?!以来)")

@@ -69,7 +69,7 @@ def _join_soft_breaks(lines: list[str], rules: IngestRules) -> list[str]:
 
     def flush() -> None:
         one_a_line = any(rules.paragraph_end.search(previous) and rules.paragraph_opener.match(line)
-                         for previous, line in zip(block, block[1:]))
+                         for previous, line in zip(block, block[1:], strict=False))
         if len(block) > 1 and not one_a_line and (
             any(_SENTENCE_PUNCT.search(line) for line in block) or any(len(line) <= 2 for line in block)
             or any(line.count("《") > line.count("》") for line in block[:-1])
