@@ -275,20 +275,26 @@ def test_housing_starts_match_across_wordings_and_a_full_width_per_cent_is_per_c
     assert [c["change"] for c in changes] == ["lowered"]
 
 
-def test_amounts_whose_indicator_names_nothing_pair_by_their_sentences(tmp_path):
+def compared_values(tmp_path, text_a: str, text_b: str) -> dict:
+    """(value in A, value in B) → change, for two plans given as text."""
     from pipeline import extract_file
     from pipeline.dataset import document_to_dict
-    # 投入 alone names no line of spending: the sentence tells the school programme from the
-    # hospital one; 支出 and 投入 of “三农” are one budget line in two wordings
-    (tmp_path / "a.txt").write_text(
-        "五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院房屋和设备进行改造。"
-        "今年中央财政安排“三农”支出5625亿元。", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "实施农村初中校舍改造计划，“十一五”期间中央财政将投入100亿元。"
-        "中央财政拟安排“三农”投入7161亿元。", encoding="utf-8")
+
+    (tmp_path / "a.txt").write_text(text_a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text_b, encoding="utf-8")
     docs = [document_to_dict(extract_file(tmp_path / n)) for n in ("a.txt", "b.txt")]
     rows = compare_documents(*docs)["targets"]
-    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    return {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+
+
+def test_amounts_whose_indicator_names_nothing_pair_by_their_sentences(tmp_path):
+    # 投入 alone names no line of spending: the sentence tells the school programme from the
+    # hospital one; 支出 and 投入 of “三农” are one budget line in two wordings
+    pairs = compared_values(tmp_path,
+                            "五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院房屋和设备进行改造。"
+                            "今年中央财政安排“三农”支出5625亿元。",
+                            "实施农村初中校舍改造计划，“十一五”期间中央财政将投入100亿元。"
+                            "中央财政拟安排“三农”投入7161亿元。")
     assert pairs == {(5625, 7161): "raised", (200, None): "dropped", (None, 100): "new"}
 
 
@@ -382,16 +388,10 @@ def test_themes_choose_between_candidates_but_make_no_pair():
 
 
 def test_a_short_indicator_takes_its_subject_from_the_clause_before(tmp_path):
-    from pipeline import extract_file
-    from pipeline.dataset import document_to_dict
     # 开放率 alone could be any rate: the clause before says which, and the other year names it in full
-    (tmp_path / "a.txt").write_text(
-        "推进全民健康信息平台建设，居民电子健康档案向个人开放，开放率达到70%。"
-        "加强校园食品安全，中小学校食堂覆盖率达到100%。", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "推进全民健康信息平台建设，居民电子健康档案向个人开放率达到80%。"
-        "加强老年健康服务，农村留守老年人探访率达到100%。", encoding="utf-8")
-    docs = [document_to_dict(extract_file(tmp_path / n)) for n in ("a.txt", "b.txt")]
-    rows = compare_documents(*docs)["targets"]
-    pairs = {((r["a"] or {}).get("value"), (r["b"] or {}).get("value")): r["change"] for r in rows}
+    pairs = compared_values(tmp_path,
+                            "推进全民健康信息平台建设，居民电子健康档案向个人开放，开放率达到70%。"
+                            "加强校园食品安全，中小学校食堂覆盖率达到100%。",
+                            "推进全民健康信息平台建设，居民电子健康档案向个人开放率达到80%。"
+                            "加强老年健康服务，农村留守老年人探访率达到100%。")
     assert pairs[(70, 80)] == "raised"

@@ -916,12 +916,8 @@ def test_actions_behind_means_recipients_and_relative_clauses(text, expected):
 
 
 def test_a_name_found_once_is_found_wherever_the_document_repeats_it():
-    from pipeline.extract import extract_document
-    from pipeline.structure import parse_document
-    from pipeline.types import Source
-
     text = "一、重点任务\n1.支持滢川大学、滢川理工大学建设一流学科。\n2.支持滢川大学生态学科建设。\n"
-    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    doc = extract_text(text)
     first, second = doc.items
     # in the second item 大学 runs on into 大学生: only the first item's reading names it there
     assert [p.name for p in second.projects] == ["滢川大学"]
@@ -946,16 +942,21 @@ def test_the_documents_own_places_open_names_jieba_does_not_know():
     assert "临汐农产品冷链集配中心" in with_places
 
 
-def test_a_preambles_goals_are_targets_and_its_past_results_are_not():
+def extract_text(text: str):
+    """A whole document extracted from its text, preamble and all."""
     from pipeline.extract import extract_document
     from pipeline.structure import parse_document
     from pipeline.types import Source
 
+    return extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+
+
+def test_a_preambles_goals_are_targets_and_its_past_results_are_not():
     text = ("岚江市生态环境局2026年工作要点\n"
             "2025年全市PM2.5平均浓度为31微克/立方米，同比下降6.1%；优良天数比例为87.2%。\n"
             "主要目标是：全市PM2.5平均浓度控制在30微克/立方米以内，空气质量优良天数比例达到88%以上。\n"
             "一、深入打好蓝天保卫战\n1.完成12家企业超低排放改造。\n")
-    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    doc = extract_text(text)
     goals = [(t.indicator, t.value, t.unit, t.comparator) for t in doc.preamble_targets]
     assert goals == [("PM2.5平均浓度", 30, "微克/立方米", "le"), ("空气质量优良天数比例", 88, "%", "ge")]
     for t in doc.preamble_targets:
@@ -965,26 +966,18 @@ def test_a_preambles_goals_are_targets_and_its_past_results_are_not():
 
 
 def test_a_preamble_opening_on_the_plan_year_sets_goals():
-    from pipeline.extract import extract_document
-    from pipeline.structure import parse_document
-    from pipeline.types import Source
-
     text = ("某县2023年教育工作实施方案\n为加快建设教育强县，结合我县实际，制定本方案。"
             "2023年，全县学前三年毛入园率稳定在98%以上。\n一、重点任务\n1.新建幼儿园3所。\n")
-    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    doc = extract_text(text)
     assert [(t.value, t.comparator) for t in doc.preamble_targets] == [(98, "ge")]
 
 
 def test_the_years_work_in_the_general_requirements_sets_goals_and_last_years_results_do_not():
-    from pipeline.extract import extract_document
-    from pipeline.structure import parse_document
-    from pipeline.types import Source
-
     text = ("某县2027年城乡建设工作要点\n"
             "总体要求是：坚持以人民为中心的发展思想，统筹推进城乡基础设施建设，全年安排城乡建设项目126个、"
             "计划完成投资95亿元以上，加快建设宜居宜业和美乡村。2026年，全县新增经营主体5700户。\n"
             "一、重点任务\n1.新建幼儿园3所。\n")
-    doc = extract_document(parse_document(text, Source("t.txt", "txt", "utf-8", "0" * 64)))
+    doc = extract_text(text)
     assert [(t.value, t.unit, t.comparator) for t in doc.preamble_targets] == [(126, "个", "eq"), (95, "亿元", "ge")]
 
 
