@@ -765,7 +765,8 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, cou
     if earlier is not None and _TWO_HAN.search(head, earlier.end()):
         # (分别给予奖励200万元、50万元: nothing of its own, the second shares the first's words)
         if verb and verb not in rules.stative_verbs and verb not in rules.modal_words \
-                and verb not in head[earlier.end():] and regex.search(rf"{verb}(?![值量额率])", head[:earlier.end()]):
+                and verb not in head[earlier.end():] \
+                and regex.search(rf"{regex.escape(verb)}(?![值量额率])", head[:earlier.end()]):
             # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥; not a modal (确保粮食播种面积…、总产量…) nor a verb
             # inside a noun (工业增加值增长6%、社会消费品零售总额增长8%)
             shared_verb = verb
