@@ -1000,6 +1000,7 @@ def test_the_noun_a_count_is_of(text, indicator):
     ("淘汰钢铁2700万吨、水泥4200万吨。", ["淘汰钢铁", "淘汰水泥"]),  # the verb the list shares
     ("工业增加值增长6%、社会消费品零售总额增长8%。", ["工业增加值", "社会消费品零售总额"]),  # 增加值 is a noun
     ("确保粮食播种面积1530万亩、总产量125亿斤。", ["粮食播种面积", "总产量"]),  # 确保 does nothing
+    ("两年累计节约能源60万吨标准煤、减少二氧化碳排放150万吨左右。", ["节约能源", "减少二氧化碳排放"]),
 ])
 def test_a_verb_is_shared_down_a_list_only_when_it_is_one(text, indicators):
     assert [t.indicator for t in run(text).targets] == indicators
@@ -1041,6 +1042,11 @@ def test_a_per_student_or_per_head_amount_raised_is_a_change_of_its_own():
 def test_a_bound_written_once_after_a_respective_list_bounds_each_figure():
     text = "生猪、家禽年出栏量分别稳定在3900万头、13.5亿只以上。"
     assert [(t.indicator, t.comparator) for t in run(text).targets] == [("生猪年出栏量", "ge"), ("家禽年出栏量", "ge")]
+
+
+def test_约_inside_a_word_compares_nothing():
+    [target] = run("开展家庭医生签约服务2000万人以上。").targets
+    assert (target.indicator, target.comparator) == ("开展家庭医生签约服务", "ge")
 
 
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():

@@ -645,8 +645,9 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
     pairs = _comparator_words_before(rules, changes)
     # (each word's last place, found for all words in one map(): most stand nowhere near a figure)
     for (word, comparator), idx in zip(pairs, map(before.rfind, _first_words(rules, changes)), strict=True):
-        if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成"):
-            continue  # 达标率, 网络达人: 达 inside a noun compares nothing
+        if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成") \
+                or word == "约" and before[idx - 1:idx] in _BOUND_BEFORE_约:
+            continue  # 达标率, 网络达人, 家庭医生签约服务: 达 or 约 inside a word compares nothing
         # 提高到每人每月780元和|620元: figures listed before this one share the comparator
         gap = _LISTED_FIGURES.sub("", before[idx + len(word):])
         if len(gap) > (14 if gap.endswith("的") else 6) or _CLAUSE_BREAK.search(gap):
@@ -660,6 +661,7 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
 
 
 _COMPARATOR_REACH = 48  # characters before a figure where its comparator may stand (lists included)
+_BOUND_BEFORE_约 = tuple("签预节制公合条集特邀履违相契")  # (签约, 预约, 节约…: 约 is part of the word)
 
 
 @functools.cache
@@ -764,11 +766,13 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, cou
     shared_verb = ""
     if earlier is not None and _TWO_HAN.search(head, earlier.end()):
         # (分别给予奖励200万元、50万元: nothing of its own, the second shares the first's words)
-        if verb and verb not in rules.stative_verbs and verb not in rules.modal_words \
-                and verb not in head[earlier.end():] \
+        own = head[earlier.end():]
+        if verb and verb not in rules.stative_verbs and verb not in rules.modal_words and verb not in own \
+                and not own.startswith(tuple(v for v in rules.verbs if len(v) >= 2)) \
                 and regex.search(rf"{regex.escape(verb)}(?![值量额率])", head[:earlier.end()]):
-            # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥; not a modal (确保粮食播种面积…、总产量…) nor a verb
-            # inside a noun (工业增加值增长6%、社会消费品零售总额增长8%)
+            # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥; not a modal (确保粮食播种面积…、总产量…), a verb
+            # inside a noun (工业增加值增长6%、社会消费品零售总额增长8%) nor over a verb of the figure's
+            # own (节约能源60万吨标准煤、减少二氧化碳排放150万吨)
             shared_verb = verb
         clause_start, head = clause_start + earlier.end(), head[earlier.end():]
     moved = _BASELINE_HEAD.match(head) or _BASELINE_TAIL.match(head)
