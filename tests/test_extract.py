@@ -1049,6 +1049,12 @@ def test_约_inside_a_word_compares_nothing():
     assert (target.indicator, target.comparator) == ("开展家庭医生签约服务", "ge")
 
 
+def test_the_total_investment_of_a_set_of_projects_and_their_count_are_two_targets():
+    targets = run("抓好总投资2万亿元的389个省重点项目。").targets
+    assert [(t.indicator, t.value, t.unit) for t in targets] == [
+        ("省重点项目总投资", 2, "万亿元"), ("抓好省重点项目", 389, "个")]
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [

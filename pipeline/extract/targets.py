@@ -62,6 +62,11 @@ _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{H
 # 500米覆盖率; a bound in time (2小时内出具) is a limit the plan sets
 _DISTANCE_CLASS = patterns.compile(r"(?:范围)?(?:以)?内(?![为是的])\p{Han}{2}")
 _DISTANCE_UNITS = ("米", "公里", "千米")
+# the total of a set of things written before them (总投资2万亿元的389个省重点项目): the amount is the set's,
+# and it is no part of the words of the count after it
+_TOTAL_BEFORE = patterns.compile(r"(?:总投资|总额|总规模)[约达为]?$")
+_TOTAL_OF_WHAT = patterns.compile(r"的(?:\d+[个项家所座条])?(\p{Han}{2,12})")
+_TOTAL_IN_HEAD = patterns.compile(r"(?:总投资|总额|总规模)[约达为]?\d[\d.]*[万亿千百]*元的")
 # a count of kinds straight before the figure sorts what it counts, and is no part of its words
 _KINDS_BEFORE = patterns.compile(r"\d+(?:大类|类|种)$")
 # the other figures of a 分别 list after this one, up to the bound written once after the last
@@ -284,7 +289,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after):
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
         return None
-    if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after):
+    if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after) \
+            and not (number.kind == "money" and _TOTAL_BEFORE.search(before)):
         return None  # …收入超过100亿元的企业不少于3家: the first number defines what the second counts
 
     head = _LEADING_NOISE.sub("", _DEADLINE_HEAD.sub("", before)).strip()  # the words before, if any
@@ -369,9 +375,12 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         end_of_target = max(end_of_target, e + words_end)
     if share:
         indicator, ind_start, end_of_target = share
-    if indicator.endswith(("总额", "规模")) and after.startswith("的") and (named := _NOUN.match(after, 1)):
-        # 实施总额4万亿元的两年投资计划, 设立规模20亿元的市级产业引导母基金: the total, or size, of what follows
-        indicator, end_of_target = named.group() + indicator[-2:], e + named.end()
+    if indicator.endswith(("总额", "规模", "总投资")) and after.startswith("的") \
+            and (named := _TOTAL_OF_WHAT.match(after)):
+        # 实施总额4万亿元的两年投资计划, 设立规模20亿元的市级产业引导母基金, 抓好总投资2万亿元的389个省重点
+        # 项目: the total, or size, of what follows
+        total = "总投资" if indicator.endswith("总投资") else indicator[-2:]
+        indicator, end_of_target = named.group(1) + total, e + named.end()
     if rule_word == "grant" and _PER_RECIPIENT.search(before) and (
             named := _GRANTED.search(text, e, sent_end)
             or max(_GRANTED.finditer(text, sent_start, s), key=lambda m: m.start(), default=None)):
@@ -699,6 +708,7 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
     # 接待游客6500万人次、实现旅游总收入720亿元: a verb of the figure's own beats one of an earlier
     # figure, which still serves a figure with none (新建幼儿园3所、中小学5所)
     before = _WORD_ASIDE.sub("", before)  # 新（改）建, 加装（更新）: the verb is the word around the aside
+    before = _TOTAL_IN_HEAD.sub("", before)  # 抓好总投资2万亿元的389个…: 投资 is the total's, 抓好 the count's
     listed = _delivery_pattern(rules).findall(EARLIER_TARGET.split(before)[-1]) \
         or _delivery_pattern(rules).findall(before)
     if number is not None and number.kind == "money" and (
@@ -752,7 +762,8 @@ def _to_comparators(rules: ExtractRules) -> tuple[str, ...]:
 
 def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, counted=False) -> tuple[str, int]:
     """What is counted or measured, as a phrase of the text, and where the target text starts."""
-    whole = head = _KINDS_BEFORE.sub("", text[clause_start:num_start])  # (实施10大类|60项民生实事项目)
+    # (实施10大类|60项民生实事项目, 抓好总投资2万亿元的|389个省重点项目: what sorts or totals the count)
+    whole = head = _TOTAL_IN_HEAD.sub("", _KINDS_BEFORE.sub("", text[clause_start:num_start]))
     if cmp_start is not None:
         head = head[:cmp_start]
         word = max((w for w in rules.comparators_before if whole.startswith(w, cmp_start)), key=len, default="")
