@@ -48,6 +48,7 @@ _TWO_HAN = patterns.compile(r"\p{Han}{2}")
 _HAN = patterns.compile(r"\p{Han}")
 _NOUN = patterns.compile(r"\p{Han}{2,12}")
 _CLASSED_NOUN = patterns.compile(r"\p{Han}{2,10}\d+(?:\.\d+)?[万亿]?[元吨人户个]?(?:以上|以下)?的\p{Han}{2,12}")
+_QUOTED_NOUN = patterns.compile(r"“[^“”，。；]{1,20}”\p{Han}{0,6}")
 _DESCRIBED_NOUN = patterns.compile(r"\p{Han}{2,8}(?:、\p{Han}{2,8})+的(\p{Han}{2,12})(?=\P{Han}|$)")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
 _CLASS_AFTER = patterns.compile(r"(?:以上|以下)(?!用于)\p{Han}")  # (X的一半以上用于Y is a share)
@@ -844,6 +845,9 @@ def _noun_after(after: str, rules: ExtractRules, counted: bool = False):
     after = after[len(word):].removeprefix("的")
     if not counted and after[:1] in _MEASURE_WORDS and _TWO_HAN.match(after, 1):
         after = after[1:]  # a measure word the number did not take (新增5000张家庭养老床位: 家庭 is a word)
+    quoted = _QUOTED_NOUN.match(after)
+    if quoted:  # 新建100个“15分钟高品质生活服务圈”: the noun is a quoted name
+        return quoted
     described = _DESCRIBED_NOUN.match(after)
     if described:  # 打造40个吸引力强、带动面广的消费场景: the noun after the listed descriptions
         return _NOUN.match(after, described.start(1))
