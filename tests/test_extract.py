@@ -1058,6 +1058,12 @@ def test_the_total_investment_of_a_set_of_projects_and_their_count_are_two_targe
         ("省重点项目总投资", 2, "万亿元"), ("抓好省重点项目", 389, "个")]
 
 
+def test_a_floor_between_the_beneficiaries_preposition_and_their_count_is_the_targets_comparator():
+    [target] = run("为不少于5万名严重精神障碍患者免费提供抗精神病药物。").targets
+    assert (target.value, target.unit, target.comparator) == (5, "万名", "ge")
+    assert target.indicator.startswith("严重精神障碍患者")
+
+
 def test_a_distance_bound_before_a_noun_defines_the_measure_and_a_time_bound_is_a_limit():
     assert [(t.value, t.unit) for t in run("公交与轨道50米内换乘比例提升至93%。").targets] == [(93, "%")]
     assert [(t.value, t.unit, t.comparator) for t in run("急诊影像诊断报告30分钟内出具。").targets] == [

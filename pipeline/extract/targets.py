@@ -302,6 +302,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         head = marked.group()[0]
     elif number.kind == "money" and _FUNDER_OBJECT.fullmatch(before.strip()):
         head = before.strip()[0]  # 把中央财政的400亿元补贴资金用好用活
+    elif head.startswith("为") and head[1:] in rules.comparators_before:
+        head = "为"  # 为不少于5万名…患者免费提供抗精神病药物: who benefits, a floor, then the figure
     elif head.startswith("为") and len(head) <= 8 and (head[1:].startswith(tuple(rules.share_scopes))
                                                    or _PLACE_END.search(head)):
         head = "为"  # 为全区3000户…家庭安装…, 为全区中小学1460间普通教室安装空调: who benefits, then the figure
