@@ -994,6 +994,8 @@ def test_the_years_work_in_the_general_requirements_sets_goals_and_last_years_re
     ("新建100个“15分钟高品质生活服务圈”。", "新建“15分钟高品质生活服务圈”"),  # a quoted name is the noun
     ("整体提升100所学校周边环境。", "提升学校周边环境"),  # 提升 and 布局 deliver counts
     ("布局AED等群众可及急救设备700处。", "布局群众可及急救设备"),
+    # no verb inside a quoted name
+    ("筹措供应“新时代城市建设者管理者之家”床位3万张以上。", "筹措供应“新时代城市建设者管理者之家”床位"),
 ])
 def test_the_noun_a_count_is_of(text, indicator):
     assert [t.indicator for t in run(text).targets][0] == indicator

@@ -48,6 +48,7 @@ _TWO_HAN = patterns.compile(r"\p{Han}{2}")
 _HAN = patterns.compile(r"\p{Han}")
 _NOUN = patterns.compile(r"\p{Han}{2,12}")
 _CLASSED_NOUN = patterns.compile(r"\p{Han}{2,10}\d+(?:\.\d+)?[万亿]?[元吨人户个]?(?:以上|以下)?的\p{Han}{2,12}")
+_QUOTED_WORDS = patterns.compile(r"“[^“”]{1,30}”")
 _QUOTED_NOUN = patterns.compile(r"“[^“”，。；]{1,20}”\p{Han}{0,6}")
 _DESCRIBED_NOUN = patterns.compile(r"\p{Han}{2,8}(?:、\p{Han}{2,8})+的(\p{Han}{2,12})(?=\P{Han}|$)")
 _COUNTED_NOUN = patterns.compile(r"[所个名家处项例座]?\p{Han}{2}")
@@ -712,6 +713,7 @@ def _delivery_verb(before: str, rules: ExtractRules, number: Number | None = Non
     # figure, which still serves a figure with none (新建幼儿园3所、中小学5所)
     before = _WORD_ASIDE.sub("", before)  # 新（改）建, 加装（更新）: the verb is the word around the aside
     before = _TOTAL_IN_HEAD.sub("", before)  # 抓好总投资2万亿元的389个…: 投资 is the total's, 抓好 the count's
+    before = _QUOTED_WORDS.sub("“”", before)  # 筹措供应“新时代城市建设者管理者之家”床位: no verb inside a name
     listed = _delivery_pattern(rules).findall(EARLIER_TARGET.split(before)[-1]) \
         or _delivery_pattern(rules).findall(before)
     if number is not None and number.kind == "money" and (
