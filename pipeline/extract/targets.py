@@ -590,6 +590,12 @@ _HAN_WORDS = patterns.compile(r"\p{Han}+")
 
 
 @functools.cache
+def _verb_words(rules: ExtractRules) -> tuple[str, ...]:
+    """The verbs of verbs.tsv of two characters or more, built once (a list shares its verb per figure)."""
+    return tuple(v for v in rules.verbs if len(v) >= 2)
+
+
+@functools.cache
 def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -784,7 +790,7 @@ def _indicator(text, clause_start, num_start, cmp_start, after, verb, rules, cou
         # (分别给予奖励200万元、50万元: nothing of its own, the second shares the first's words)
         own = head[earlier.end():]
         if verb and verb not in rules.stative_verbs and verb not in rules.modal_words and verb not in own \
-                and not own.startswith(tuple(v for v in rules.verbs if len(v) >= 2)) \
+                and not own.startswith(_verb_words(rules)) \
                 and regex.search(rf"{regex.escape(verb)}(?![值量额率])", head[:earlier.end()]):
             # 淘汰钢铁2700万吨、水泥4200万吨: 淘汰水泥; not a modal (确保粮食播种面积…、总产量…), a verb
             # inside a noun (工业增加值增长6%、社会消费品零售总额增长8%) nor over a verb of the figure's
