@@ -29,6 +29,21 @@ def test_heldout_scored_pooled_and_per_batch(tmp_path):
     assert "held-out differences; not listed" in text and text.count("! ") == 1
 
 
+def test_a_named_set_is_scored_apart_from_the_pooled_figures(tmp_path):
+    """The targets of real reports, read for that part only, are a set of their own: they neither
+    join the pooled tuning or held-out figures nor are their held-out differences listed."""
+    named = {"a": _gold("tune"), "b": dict(_gold("tune"), set="real reports"),
+             "c": dict(_gold("heldout"), set="real reports")}
+    for name, gold in named.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    results = evaluate(tmp_path, ROOT)
+    counts = {key: count for key, (_, _, count) in results.items()}
+    assert counts == {"tune": 1, "tune: real reports": 1, "heldout: real reports": 1}
+    text = report(results, show_errors=True)
+    assert "== tune: real reports: 1 documents ==" in text and "== heldout: real reports: 1 documents ==" in text
+    assert text.count("! ") == 2  # the tuning file and the tuning set list theirs
+
+
 def test_targets_only_pair_scores_target_changes_and_no_alignment(tmp_path, monkeypatch):
     """A pair of plans two years apart whose gold holds only the target changes (the items in
     scope listed, not aligned by hand): `make eval` scores its target changes and prints no
