@@ -169,6 +169,7 @@ class ExtractRules:
     comparators_before: Mapping[str, str]
     comparators_after: Mapping[str, str]
     comparators_change: Mapping[str, str]
+    adjacent_comparators: tuple[str, ...]  # compare only right before the figure (超8500亿元)
     delivery_verbs: tuple[str, ...]
     funding_verbs: tuple[str, ...]
     plan_amount_nouns: tuple[str, ...]
@@ -319,6 +320,9 @@ def extract_rules() -> ExtractRules:
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
+    stray = set(comparators.get("adjacent", [])) - set(comparators["before"])
+    if stray:
+        raise ResourceError(f"{name}: comparators.adjacent: {sorted(stray)} are no comparators.before words")
     unknown = set(data["delivery_categories"]) - _CATEGORIES
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
@@ -337,6 +341,7 @@ def extract_rules() -> ExtractRules:
         comparators_before=MappingProxyType(dict(comparators["before"])),
         comparators_after=MappingProxyType(dict(comparators["after"])),
         comparators_change=MappingProxyType(dict(comparators["change"])),
+        adjacent_comparators=_strings(name, "comparators.adjacent", comparators.get("adjacent", [])),
         eligibility_after=_compile(name, data["eligibility_after"]),
         forward_sentence=_compile(name, data["forward_sentence"]),
         restating_paragraph=_compile(name, data["restating_paragraph"]),

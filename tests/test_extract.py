@@ -839,6 +839,17 @@ def test_targets_against_last_year(text, expected):
     ("建成石门、桃坪、白沙三个和美乡村示范村", [("建成和美乡村示范村", 3)]),
     # 为 a place's households, then the figure and what the plan installs for them
     ("为城区老旧小区3000户居民燃气用户加装燃气自闭阀", [("居民燃气用户加装燃气自闭阀", 3000)]),
+    # 超 right before a figure exceeds it (gt); inside a word (治超) it compares nothing
+    ("外贸进出口超8500亿元", [("外贸进出口", 8500)]),
+    ("建成非现场执法治超检测点2处", [("建成非现场执法治超检测点", 2)]),
+    # an amount 超 bounds before the thing a later figure counts is a class, as 10亿元以上企业 is
+    ("培育年产值超10亿元企业3家", [("培育年产值超10亿元企业", 3)]),
+    ("打造产值超200亿元的海上风电装备产业集群", [("打造产值", 200)]),
+    # a capacity before a product and 项目 is part of the project's name
+    ("推动吉林梅花60万吨赖氨酸等项目释放产能，抓好中粮油脂年产60万吨油料等项目建设", []),
+    ("筛选100家优质潜力企业，集中政策资源定制帮扶", [("筛选优质潜力企业", 100)]),
+    # a ranking's name (500强) is no count
+    ("承办好中国民营企业500强发布活动", []),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

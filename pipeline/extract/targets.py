@@ -57,6 +57,13 @@ _SIZE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)\p{Han}{0,8}?(?:项目
 # 百亿元以上产业链达到15条, 培育千亿元以上产业集群5个: an amount bounding a noun that a later figure
 # of the clause counts is a size class too
 _COUNTED_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![的为是])\p{Han}{2,12}?(?:达到|[^，,；;。\d]{0,4})\d")
+# 培育年产值超10亿元企业3家, 进出口额超亿元企业达到150家: an amount that 超 bounds, then the thing a later
+# figure counts, is the same kind of class written the other way round
+_EXCEEDED_BEFORE = patterns.compile(r"超(?:过)?$")
+_EXCEEDED_CLASS = patterns.compile(r"(?![的为是])\p{Han}{1,12}?(?:达到|[^，,；;。\d]{0,4})\d")
+# 推动吉林梅花60万吨赖氨酸等项目释放产能, 吉化120万吨乙烯转型升级项目: a capacity straight before the product
+# and 项目 names the project, like its place
+_CAPACITY_NAME = patterns.compile(r"\p{Han}{1,6}?(?:转型升级|技改|扩建|改造)?(?:等)?项目")
 # 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
 # class of things; a count before its thing (5个以上项目) is not
 _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
@@ -285,8 +292,10 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             and not _PER_RECIPIENT.search(before):
         return None  # 对年主营业务收入首次突破10亿元的企业, 对…所得额100万元至300万元部分: who or what qualifies
     if before.endswith("的") and _CLASS_AFTER.match(after) or after.startswith("级") \
-            or number.kind == "money" and (_SIZE_CLASS.match(after) or _COUNTED_CLASS.match(after)) \
-            or number.kind == "quantity" and _MEASURE_CLASS.match(after) and _is_measure(number.unit) \
+            or number.kind == "money" and (_SIZE_CLASS.match(after) or _COUNTED_CLASS.match(after)
+                                           or _EXCEEDED_BEFORE.search(before) and _EXCEEDED_CLASS.match(after)) \
+            or number.kind == "quantity" and _is_measure(number.unit) and (_MEASURE_CLASS.match(after)
+                                                                         or _CAPACITY_NAME.match(after)) \
             or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after) \
             or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after):
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
@@ -665,7 +674,8 @@ def _comparator_before(before: str, rules: ExtractRules, changes: bool) -> tuple
     # (each word's last place, found for all words in one map(): most stand nowhere near a figure)
     for (word, comparator), idx in zip(pairs, map(before.rfind, _first_words(rules, changes)), strict=True):
         if idx == -1 or word == "达" and before[idx + 1:idx + 2] in ("标", "人", "成") \
-                or word == "约" and before[idx - 1:idx] in _BOUND_BEFORE_约:
+                or word == "约" and before[idx - 1:idx] in _BOUND_BEFORE_约 \
+                or word in rules.adjacent_comparators and before[idx + len(word):]:
             continue  # 达标率, 网络达人, 家庭医生签约服务: 达 or 约 inside a word compares nothing
         # 提高到每人每月780元和|620元: figures listed before this one share the comparator
         gap = _LISTED_FIGURES.sub("", before[idx + len(word):])
