@@ -184,6 +184,7 @@ def test_targets_and_comparators(text, expected):
     "全年道路运输事故死亡人数同比下降6.2%。",                                 # 同比 reports a result
     "推进500千伏岚北输变电工程建设。",                                        # a voltage class
     "构筑一道防线，实行一单一议。",                                          # 道 and 单 are words here
+    "推动签订三方协议。",                                                     # 方 counts only after digits
     "青岚第二绕城高速公路西段力争上半年开工。",                                # 上半年 is a time, no duration
     "加强对12座以上营运客车的动态监控。",                                     # what the measure is for
     "对3家以上企业开展检查。",
@@ -850,6 +851,14 @@ def test_targets_against_last_year(text, expected):
     ("筛选100家优质潜力企业，集中政策资源定制帮扶", [("筛选优质潜力企业", 100)]),
     # a ranking's name (500强) is no count
     ("承办好中国民营企业500强发布活动", []),
+    # 方 is 立方米 as spoken, after Arabic digits only
+    ("新增天然气产量10亿方以上", [("新增天然气产量", 10)]),
+    ("新立项找矿项目100个", [("立项找矿项目", 100)]),
+    ("建强2个国家级和22个省级区域医疗中心", [("建强国家级", 2), ("建强省级区域医疗中心", 22)]),
+    # counts of indicators, systems or lines of work that the text names are no deliveries
+    ("经济发展方面提出6项指标", []),
+    ("构建碳达峰足迹管控、降碳路径、支撑保障3个体系", []),
+    ("汽车产业重点抓好整车制造、关键部件配套、智能网联配套服务三条主线", []),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected
