@@ -198,6 +198,7 @@ class ExtractRules:
     levy_after: regex.Pattern
     eligibility_after: regex.Pattern
     share_verbs: tuple[str, ...]
+    bare_share_verbs: tuple[str, ...]
     share_scopes: tuple[str, ...]
     forward_sentence: regex.Pattern
     deadline_patterns: tuple[regex.Pattern, ...]
@@ -296,7 +297,7 @@ def extract_rules() -> ExtractRules:
             "goal_list", "requirements_cue", "requirements_goal",
             "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
             "total_words",
-            "eligibility_after", "share_verbs", "share_scopes",
+            "eligibility_after", "share_verbs", "bare_share_verbs", "share_scopes",
             "group_before", "rate_nouns",
             "grant_pattern", "levy_after", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",

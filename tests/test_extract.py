@@ -185,6 +185,7 @@ def test_targets_and_comparators(text, expected):
     "推进500千伏岚北输变电工程建设。",                                        # a voltage class
     "构筑一道防线，实行一单一议。",                                          # 道 and 单 are words here
     "推动签订三方协议。",                                                     # 方 counts only after digits
+    "确定4.5%左右的增长目标，在实际工作中努力争取更好结果。",                  # explains a target set before
     "青岚第二绕城高速公路西段力争上半年开工。",                                # 上半年 is a time, no duration
     "加强对12座以上营运客车的动态监控。",                                     # what the measure is for
     "对3家以上企业开展检查。",
@@ -859,6 +860,12 @@ def test_targets_against_last_year(text, expected):
     ("经济发展方面提出6项指标", []),
     ("构建碳达峰足迹管控、降碳路径、支撑保障3个体系", []),
     ("汽车产业重点抓好整车制造、关键部件配套、智能网联配套服务三条主线", []),
+    # 覆盖 a share of a set with no 以上的; a list's marker (十是) is no part of an indicator
+    ("实施农村学前教育补短板工程，优质公办幼儿园覆盖95%乡镇", [("优质公办幼儿园覆盖乡镇", 95)]),
+    ("街道综合养老服务中心覆盖一半以上街道", [("街道综合养老服务中心覆盖", 50)]),
+    ("十是推动粮食作物完全成本保险综合承保覆盖率达到70%以上", [("粮食作物完全成本保险综合承保覆盖率", 70)]),
+    ("抢救性康复救助残疾儿童8000人，维修养护农村供水工程1900处",
+     [("救助残疾儿童", 8000), ("维修养护农村供水工程", 1900)]),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

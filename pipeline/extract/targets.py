@@ -18,7 +18,8 @@ _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
 _CLAUSE_BREAK = patterns.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = patterns.compile(r"[。！？!?]")
 _LEADING_NOISE = patterns.compile(
-    r"^(?:[—－-]+|其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保|争取|推动|要|将|把)+")
+    r"^(?:[—－-]+|[一二三四五六七八九十]{1,3}是|其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保"
+    r"|争取|推动|要|将|把)+")  # (十是…: a list's marker)
 _DEADLINE_HEAD = patterns.compile(
     r"^(?:(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?"
     r"|(?:力争|争取)?用(?:\d{1,2}|[一二两三四五六七八九十]{1,2})(?:年|个月)(?:左右)?(?:的)?时间)")  # 用两年时间
@@ -372,6 +373,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         elif number.kind == "quantity" and number.unit and before.endswith("等") \
                 and (delivered := _NAMED_THEN_DELIVERED.match(after)) and _delivery_pattern(rules).match(delivered[2]):
             comparator, rule_word = "eq", "named_then_delivered"  # 兰汀实验学校北校区等4所学校9月1日前建成启用
+        elif share:
+            comparator, rule_word = "eq", "share"  # 优质公办幼儿园覆盖95%乡镇
         else:
             return None
     comparator = comparator or "eq"
@@ -432,7 +435,9 @@ def _reviewing(text: str, start: int, sent_start: int, rules: ExtractRules) -> b
 def _share_of_set(clause_start, before, after, number, rules) -> tuple[str, int, int] | None:
     """(indicator, start, end) of a share of a set that the plan reaches: 覆盖全县80%以上的义务教育学校
     → 覆盖义务教育学校, 85%以上的村卫生室能够提供…方法 → 村卫生室能够提供…方法; None for anything else."""
-    if number.kind != "percent" or not _SHARE_AFTER.match(after):
+    share_after = _SHARE_AFTER.match(after) or (
+        _BARE_SHARE.match(after) if before.rstrip().endswith(rules.bare_share_verbs) else None)
+    if number.kind != "percent" or not share_after:
         return None
     head = _DEADLINE_HEAD.sub("", before.rstrip())
     while (scope := next((w for w in rules.share_scopes if head.endswith(w)), None)) is not None:
@@ -440,12 +445,13 @@ def _share_of_set(clause_start, before, after, number, rules) -> tuple[str, int,
     head = _MODAL_TAIL.sub("", _LEADING_NOISE.sub("", head).strip()) if head.strip() else ""
     if head and not head.endswith(rules.share_verbs):
         return None  # 护理型床位占比达到80%以上的养老机构: who qualifies
-    of_set = after[_SHARE_AFTER.match(after).end():].rstrip(" ，。；、")
+    of_set = after[share_after.end():].rstrip(" ，。；、")
     start = before.rfind(head) + clause_start if head else number.span[0]
     return head + of_set, start, number.span[1] + len(after.rstrip(" ，。；、"))
 
 
 _SHARE_AFTER = patterns.compile(r"^(?:及)?以上的(?=\p{Han})")
+_BARE_SHARE = patterns.compile(r"^的?(?!以上|以下|左右|以内|及以上)(?=\p{Han}{2})")
 
 
 def _without_total(before: str, rules: ExtractRules) -> str:
