@@ -17,7 +17,8 @@ from pipeline.types import Ingested, Source
 _BAD_GLYPH = regex.compile(r"\(cid:\d+\)|\ufffd")
 _DIGITS = regex.compile(r"\d+")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]")
-_LEADING_WORD = regex.compile(r"[A-Za-z0-9.%\-+/:]+")
+# (“1269”行动计划: the quotes around a number move with it, each as wide as a CJK character)
+_LEADING_WORD = regex.compile(r"(?P<open>[“‘《（(]?)(?P<word>[A-Za-z0-9.%\-+/:]+)(?P<close>[”’》）)]?)")
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _join_wrapped(pages: list[list[_Line]]) -> list[str]:
             # CJK lines break anywhere, but a Latin word or number that did not fit moves whole
             # to the next line and leaves room at the end of this one.
             word = _LEADING_WORD.match(line.text)
-            slack = (2 + 0.6 * len(word.group(0))) * size if word else 2 * size
+            slack = (2 + 0.6 * len(word["word"]) + len(word["open"]) + len(word["close"])) * size if word else 2 * size
             marker = match_marker(line.text, families)
             joins = (
                 previous is not None
