@@ -194,6 +194,7 @@ class ExtractRules:
     not_target_before: tuple[str, ...]
     group_before: tuple[str, ...]
     rate_nouns: tuple[str, ...]
+    completed_share: re.Pattern
     grant_pattern: regex.Pattern
     levy_after: regex.Pattern
     eligibility_after: regex.Pattern
@@ -294,7 +295,7 @@ def extract_rules() -> ExtractRules:
             "arabic_only_units", "not_counted_nouns", "group_units",
             "past_markers", "forward_sentence", "forecast_markers", "circumstance_nouns", "restating_paragraph",
             "review_paragraph",
-            "goal_list", "requirements_cue", "requirements_goal",
+            "goal_list", "completed_share", "requirements_cue", "requirements_goal",
             "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
             "total_words",
             "eligibility_after", "share_verbs", "bare_share_verbs", "share_scopes",
@@ -328,7 +329,7 @@ def extract_rules() -> ExtractRules:
     if unknown:
         raise ResourceError(f"{name}: delivery_categories: {sorted(unknown)} are no categories of verbs.tsv")
     special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "review_paragraph",
-               "goal_list", "requirements_cue", "requirements_goal", "levy_after",
+               "goal_list", "completed_share", "requirements_cue", "requirements_goal", "levy_after",
                "deadline_patterns", "past_markers", "grant_pattern", "agency_pattern", "purpose_clause",
                "observance_pattern", "round_pattern", "central_agency_pattern"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
@@ -348,6 +349,7 @@ def extract_rules() -> ExtractRules:
         restating_paragraph=_compile(name, data["restating_paragraph"]),
         review_paragraph=_compile(name, data["review_paragraph"]),
         goal_list=_compile(name, data["goal_list"]),
+        completed_share=_compile(name, data["completed_share"]),
         requirements_cue=_compile(name, data["requirements_cue"]),
         requirements_goal=_compile(name, data["requirements_goal"]),
         grant_pattern=_compile(name, data["grant_pattern"]),

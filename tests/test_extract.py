@@ -866,6 +866,16 @@ def test_targets_against_last_year(text, expected):
     ("十是推动粮食作物完全成本保险综合承保覆盖率达到70%以上", [("粮食作物完全成本保险综合承保覆盖率", 70)]),
     ("抢救性康复救助残疾儿童8000人，维修养护农村供水工程1900处",
      [("救助残疾儿童", 8000), ("维修养护农村供水工程", 1900)]),
+    # a share of a task done, one per listed part; 未完成 reports a miss
+    ("省级政务信息系统、自建非涉密业务专网、政务移动应用整合分别完成25%、50%、20%",
+     [("省级政务信息系统", 25), ("自建非涉密业务专网", 50), ("政务移动应用整合", 20)]),
+    ("完成基础教育优化布局总任务的70%", [("基础教育优化布局总任务", 70)]),
+    ("空气质量优良天数比率未完成88%", []),
+    ("全省算力规模突破190Eflops", [("算力规模", 190)]),
+    ("提质升级21个酒旅融合景区", [("提质升级酒旅融合景区", 21)]),
+    # a package of policies is named by its count (数据产业发展十条政策); 3人制 is a format
+    ("落实鼓励数据产业发展十条政策，全面落实省级开发区管理制度改革30条政策措施", []),
+    ("举办3人制篮球联赛", []),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

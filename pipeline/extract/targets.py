@@ -359,6 +359,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "budget"  # (使用1000亿元失业保险基金…: the words after name it)
         elif number.kind == "percent" and before.rstrip().endswith(tuple(rules.rate_nouns)):
             comparator, rule_word = "eq", "rate"
+        elif number.kind == "percent" and rules.completed_share.search(_LISTED_FIGURES.sub("", before).rstrip()):
+            comparator, rule_word = "eq", "completed_share"  # 政务移动应用整合完成25%
         elif number.kind == "percent" and before.rstrip().endswith("按") and rules.levy_after.match(after):
             comparator, rule_word = "eq", "levy"  # 小排量汽车购置税按7.5%征收
         elif head in rules.figure_first_heads and _words_after(after, rules):
