@@ -194,6 +194,7 @@ class ExtractRules:
     not_target_before: tuple[str, ...]
     group_before: tuple[str, ...]
     rate_nouns: tuple[str, ...]
+    pace_verbs: tuple[str, ...]
     completed_share: re.Pattern
     grant_pattern: regex.Pattern
     levy_after: regex.Pattern
@@ -299,7 +300,7 @@ def extract_rules() -> ExtractRules:
             "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
             "total_words",
             "eligibility_after", "share_verbs", "bare_share_verbs", "share_scopes",
-            "group_before", "rate_nouns",
+            "group_before", "rate_nouns", "pace_verbs",
             "grant_pattern", "levy_after", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",
             "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",

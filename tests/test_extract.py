@@ -876,6 +876,10 @@ def test_targets_against_last_year(text, expected):
     # a package of policies is named by its count (数据产业发展十条政策); 3人制 is a format
     ("落实鼓励数据产业发展十条政策，全面落实省级开发区管理制度改革30条政策措施", []),
     ("举办3人制篮球联赛", []),
+    # a verb of pace, the count, then the work on what it counts
+    ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", [("建设国家骨干冷链物流基地", 4)]),
+    ("加快6个抽水蓄能电站建设", [("建设抽水蓄能电站", 6)]),
+    ("加快100万千瓦扩建工程建设", []),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

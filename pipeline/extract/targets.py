@@ -372,9 +372,13 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         elif _BREAKDOWN.match(text, clause_start) and _GOAL_LISTED.fullmatch(EARLIER_TARGET.split(head)[-1]) \
                 and _ANY_NUMBER.search(text, sent_start, clause_start):
             comparator, rule_word = "eq", "breakdown"  # 完成12家企业超低排放改造，其中水泥熟料企业4家、焦化企业2家
-        elif number.kind == "quantity" and number.unit and before.endswith("等") \
-                and (delivered := _NAMED_THEN_DELIVERED.match(after)) and _delivery_pattern(rules).match(delivered[2]):
-            comparator, rule_word = "eq", "named_then_delivered"  # 兰汀实验学校北校区等4所学校9月1日前建成启用
+        elif number.kind == "quantity" and number.unit and (
+                before.endswith("等") and (delivered := _NAMED_THEN_DELIVERED.match(after))
+                or before.lstrip().startswith(tuple(rules.pace_verbs)) and not _is_measure(number.unit)
+                and (delivered := _BUILD_AFTER.match(after))) \
+                and _delivery_pattern(rules).match(delivered[2]):
+            # 兰汀实验学校北校区等4所学校9月1日前建成启用; 加快6个抽水蓄能电站建设
+            comparator, rule_word = "eq", "named_then_delivered"
         elif share:
             comparator, rule_word = "eq", "share"  # 优质公办幼儿园覆盖95%乡镇
         else:
@@ -501,6 +505,8 @@ def _counts_a_circumstance(before: str, rules: ExtractRules) -> bool:
 _FUNDER_OBJECT = patterns.compile(r"[将把](?:中央财政|地方财政|各级财政|财政|中央)的?")
 # what was counted, a date or time words at most, then the verb that delivers it (学校|9月1日前|建成启用)
 _NAMED_THEN_DELIVERED = patterns.compile(r"(\p{Han}{1,3}?)(?:[\d年月日底前内]+)?(\p{Han}{2,4})(?=[，；。]|$)")
+# …the counted noun, then the work on it that a verb of pace (加快) speeds (6个|抽水蓄能电站|建设)
+_BUILD_AFTER = patterns.compile(r"(\p{Han}{2,12}?)(建设|改造|建成)(?=[，；。]|$)")
 _OBJECT_MARK = patterns.compile(r"[将把](?:全国|全省|全市|全区|全县)?\s*$")
 _DISPOSED = patterns.compile(r"^[^，；。]*(?:纳入|列入)")
 _COUNT_OF_FIGURES = patterns.compile(r"[一二两三四五六七八九十]个“?$")
