@@ -61,6 +61,8 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
      [("100千克标准煤/吨", 100, "千克标准煤/吨", "quantity"), ("5万吨级", 5, "万吨级", "quantity")]),
     # the state's five-digit service numbers name a service
     ("拨打12315投诉，推广交管12123", []),
+    # a note's number after a term (“两新”［15］, 治理体系[24]) is a reference, not a figure
+    ("持续实施“两新”［15］政策，完善治理体系[24]", []),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected
@@ -880,6 +882,8 @@ def test_targets_against_last_year(text, expected):
     ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", [("建设国家骨干冷链物流基地", 4)]),
     ("加快6个抽水蓄能电站建设", [("建设抽水蓄能电站", 6)]),
     ("加快100万千瓦扩建工程建设", []),
+    # the number of a note explaining a term (“两新”［15］) is no figure
+    ("持续实施“两新”［15］政策", []),
 ])
 def test_report_targets_and_their_indicators(text, expected):
     assert [(t.indicator, t.value) for t in run(text, plan_year=2018).targets] == expected

@@ -85,6 +85,7 @@ def _latin(ch: str) -> bool:
 _ROMAN = "ⅠⅡⅢⅣⅤ"
 _ALTERNATIVE_UNIT = patterns.compile(r"（\p{Han}）")
 _STANDARD_CODE = patterns.compile(r"(?<![A-Za-z])(?:GB|DB|HJ|JT|JGJ|CJJ)(?:/T)?\s*\d+(?:\.\d+)?(?:\s*[—-]\s*\d{4})?")
+_NOTE_OPEN, _NOTE_CLOSE = ("［", "["), ("］", "]")
 _SERVICE_NUMBER = patterns.compile(r"12\d{3}")  # the state's five-digit service numbers (12345, 12315, 12123 …)
 _HOTLINE_AFTER = patterns.compile(r"\p{Han}{0,8}?(?:热线|电话)")
 
@@ -163,6 +164,9 @@ class NumberFinder:
                 continue  # 12345政务服务便民热线, 森林火警电话12119: a hotline's number is its name
             if match.lastgroup == "bare" and _SERVICE_NUMBER.fullmatch(match.group(0)):
                 continue  # 交管12123, 12315平台: a public service's number names it
+            if match.lastgroup == "bare" and text[match.start() - 1:match.start()] in _NOTE_OPEN \
+                    and text[match.end():match.end() + 1] in _NOTE_CLOSE and match.start() > start:
+                continue  # “两新”［15］政策: the number of a note explaining a term
             number = self._number(match, text)
             if number is not None and number.unit in _GLYPH_VARIANTS:
                 # 4.6％ and 4.6% are one unit: the text keeps the glyph, the unit is compared as one
