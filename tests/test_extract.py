@@ -61,6 +61,8 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
      [("100千克标准煤/吨", 100, "千克标准煤/吨", "quantity"), ("5万吨级", 5, "万吨级", "quantity")]),
     # the state's five-digit service numbers name a service
     ("拨打12315投诉，推广交管12123", []),
+    # a magnitude in words before a unit that has it (百万吨, 千亿元) reads as 100万吨 does
+    ("产量稳定在百万吨以上，规模突破千亿元", [("百万吨", 100, "万吨", "quantity"), ("千亿元", 1000, "亿元", "money")]),
     # a note's number after a term (“两新”［15］, 治理体系[24]) is a reference, not a figure
     ("持续实施“两新”［15］政策，完善治理体系[24]", []),
 ])
@@ -882,6 +884,8 @@ def test_targets_against_last_year(text, expected):
     ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", [("建设国家骨干冷链物流基地", 4)]),
     ("加快6个抽水蓄能电站建设", [("建设抽水蓄能电站", 6)]),
     ("加快100万千瓦扩建工程建设", []),
+    # a round size in words is a kind of field before a noun, a figure before its bound
+    ("粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上", [("粮食产量", 100), ("肉蛋奶产量", 100), ("蔬菜产量", 100)]),
     # the number of a note explaining a term (“两新”［15］) is no figure
     ("持续实施“两新”［15］政策", []),
 ])

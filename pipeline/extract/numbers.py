@@ -280,6 +280,9 @@ class NumberFinder:
         if prefix and not chinese:
             value = parse_numeral(numeral[:prefix.start()])
             unit = prefix.group(0) + unit
+        elif chinese and len(numeral) > 1 and numeral[-1] in "万亿" and numeral[-1] + unit in self.units \
+                and (base := parse_numeral(numeral[:-1])) is not None:
+            value, unit = base, numeral[-1] + unit  # 百万吨 → 100 万吨, written as 100万吨 would be
         surface = match.group(0)
         alternative = _ALTERNATIVE_UNIT.match(text, span[1])
         if alternative and kind == "quantity" and not unit.endswith("）"):

@@ -298,7 +298,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             or number.kind == "quantity" and _is_measure(number.unit) and (_MEASURE_CLASS.match(after)
                                                                          or _CAPACITY_NAME.match(after)) \
             or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after) \
-            or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after):
+            or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after) \
+            and not _comparator_after(after, rules)[0]:  # (稳定在百万吨以上: a bound, no kind of field)
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
         return None
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after) \
