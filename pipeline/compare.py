@@ -24,7 +24,8 @@ THEME_WEIGHT = 0.05  # of the items' theme cosine, when choosing among candidate
 CONCEPT_SIMILARITY = 0.8  # two targets that indicators.tsv names as one indicator
 _NON_HAN = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
-_FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中")
+# (小麦最低收购价平均每斤 ≈ 小麦最低收购价每50公斤: the weight a price is quoted per is its unit, not its name)
+_FILLER = regex.compile(r"[等的和与及、]|全市|全区|全县|全省|全国|新区|公办|其中|(?:平均)?每\d*(?:斤|公斤|千克|吨)")
 # magnitude prefixes of units, to compare 1.3万亿斤 with 13000亿斤
 _MAGNITUDE = (("万亿", 1e12), ("千亿", 1e11), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3))
 

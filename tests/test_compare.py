@@ -395,3 +395,15 @@ def test_a_short_indicator_takes_its_subject_from_the_clause_before(tmp_path):
                             "推进全民健康信息平台建设，居民电子健康档案向个人开放率达到80%。"
                             "加强老年健康服务，农村留守老年人探访率达到100%。")
     assert pairs[(70, 80)] == "raised"
+
+
+def test_a_price_quoted_per_other_weights_and_local_bonds_in_two_wordings_pair(tmp_path):
+    # the weight a price is quoted per is its unit, not its name; the local bonds that the centre
+    # issues are one line however the year words them (地方发行…债券 → 代地方发债)
+    pairs = compared_values(tmp_path,
+                            "国务院2009年政府工作报告\n\n一、今年的工作\n今年小麦最低收购价平均每斤提高0.11元。"
+                            "国务院同意地方发行2000亿元债券。\n",
+                            "国务院2011年政府工作报告\n\n一、今年的工作\n今年小麦最低收购价每50公斤提高5到7元。"
+                            "继续代地方发债2000亿元。\n")
+    assert (0.11, 5) in pairs  # paired (0.11元 a jin against 5–7元 per 50 kg: how it moved needs the weights)
+    assert pairs[(2000, 2000)] == "unchanged"
