@@ -397,25 +397,27 @@ def test_a_short_indicator_takes_its_subject_from_the_clause_before(tmp_path):
     assert pairs[(70, 80)] == "raised"
 
 
+def compared_reports(tmp_path, a: tuple[int, str], b: tuple[int, str]) -> dict:
+    """compared_values for two reports given as (year, the plan year's sentences)."""
+    text_a, text_b = (f"国务院{year}年政府工作报告\n\n一、今年的工作\n{text}\n" for year, text in (a, b))
+    return compared_values(tmp_path, text_a, text_b)
+
+
 def test_a_price_quoted_per_other_weights_and_local_bonds_in_two_wordings_pair(tmp_path):
     # the weight a price is quoted per is its unit, not its name; the local bonds that the centre
     # issues are one line however the year words them (地方发行…债券 → 代地方发债)
-    pairs = compared_values(tmp_path,
-                            "国务院2009年政府工作报告\n\n一、今年的工作\n今年小麦最低收购价平均每斤提高0.11元。"
-                            "国务院同意地方发行2000亿元债券。\n",
-                            "国务院2011年政府工作报告\n\n一、今年的工作\n今年小麦最低收购价每50公斤提高5到7元。"
-                            "继续代地方发债2000亿元。\n")
+    pairs = compared_reports(tmp_path, (2009, "今年小麦最低收购价平均每斤提高0.11元。国务院同意地方发行2000亿元债券。"),
+                             (2011, "今年小麦最低收购价每50公斤提高5到7元。继续代地方发债2000亿元。"))
     assert (0.11, 5) in pairs  # paired (0.11元 a jin against 5–7元 per 50 kg: how it moved needs the weights)
     assert pairs[(2000, 2000)] == "unchanged"
 
 
 def test_budget_lines_and_rates_that_the_lexicon_names_in_other_words_pair(tmp_path):
     # indicators.tsv: 长期建设国债 ≈ 国债投资, 广义货币M2 ≈ 广义货币, 为加快社会保障体系建设…安排 ≈ 社会保障投入
-    pairs = compared_values(tmp_path,
-                            "国务院2006年政府工作报告\n\n一、今年的工作\n拟发行长期建设国债600亿元。"
-                            "广义货币M2增长16%左右。为加快社会保障体系建设，今年中央财政将安排2762亿元。\n",
-                            "国务院2008年政府工作报告\n\n一、今年的工作\n拟安排国债投资300亿元。"
-                            "广义货币供应量预期增长14%。各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元。\n")
+    pairs = compared_reports(tmp_path, (2006, "拟发行长期建设国债600亿元。广义货币M2增长16%左右。"
+                                               "为加快社会保障体系建设，今年中央财政将安排2762亿元。"),
+                             (2008, "拟安排国债投资300亿元。广义货币供应量预期增长14%。"
+                                    "各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元。"))
     assert pairs[(600, 300)] == "lowered"
     assert pairs[(16, 14)] == "lowered"
     assert pairs[(2762, 3185)] == "raised"
