@@ -880,6 +880,10 @@ def test_targets_against_last_year(text, expected):
     # a package of policies is named by its count (数据产业发展十条政策); 3人制 is a format
     ("落实鼓励数据产业发展十条政策，全面落实省级开发区管理制度改革30条政策措施", []),
     ("举办3人制篮球联赛", []),
+    # capacities inside a list of named projects; a version's number before 方案; a package of measures
+    ("推动桥头铝电50万吨绿电铝产能置换转型升级技改、青海辉源20万吨绿色高性能铝板带箔等项目建设", []),
+    ("推动出台服务业扩大开放3.0方案，实施住房保障、创业服务等十条支持措施", []),
+    ("疏解提质一般制造业企业80家，再建500座农牧区便民桥", [("疏解提质一般制造业企业", 80), ("再建农牧区便民桥", 500)]),
     # a verb of pace, the count, then the work on what it counts
     ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", [("建设国家骨干冷链物流基地", 4)]),
     ("加快6个抽水蓄能电站建设", [("建设抽水蓄能电站", 6)]),

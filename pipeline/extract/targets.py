@@ -64,7 +64,9 @@ _EXCEEDED_BEFORE = patterns.compile(r"超(?:过)?$")
 _EXCEEDED_CLASS = patterns.compile(r"(?![的为是])\p{Han}{1,12}?(?:达到|[^，,；;。\d]{0,4})\d")
 # 推动吉林梅花60万吨赖氨酸等项目释放产能, 吉化120万吨乙烯转型升级项目: a capacity straight before the product
 # and 项目 names the project, like its place
-_CAPACITY_NAME = patterns.compile(r"\p{Han}{1,6}?(?:转型升级|技改|扩建|改造)?(?:等)?项目")
+# (…桥头铝电50万吨绿电铝产能置换转型升级技改、青海辉源20万吨绿色高性能铝板带箔等项目: a list of named projects)
+_CAPACITY_NAME = patterns.compile(
+    r"\p{Han}{1,6}?(?:转型升级|技改|扩建|改造)?(?:等)?项目|(?!等)\p{Han}[^，,；;。]*等项目")
 # 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
 # class of things; a count before its thing (5个以上项目) is not
 _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
@@ -663,7 +665,13 @@ def _is_count(number: Number, after: str, verb: str, rules: ExtractRules, before
         return True  # 每季度开展1次专项督查: how often, a commitment
     if number.kind != "quantity" or number.unit in rules.not_count_units:
         return False
-    return not after.lstrip().startswith(tuple(rules.not_counted_nouns))
+    return not _counted_kind(rules).match(after.lstrip())  # (五个方面, 十条支持措施, 三项基本任务)
+
+
+@functools.cache
+def _counted_kind(rules: ExtractRules) -> re.Pattern:
+    """A noun of not_counted_nouns after a count, with at most a two-character modifier before it."""
+    return patterns.compile(r"\p{Han}{0,2}?(?:" + any_of(rules.not_counted_nouns) + ")")
 
 
 def _reports_past(sentence: str) -> bool:
