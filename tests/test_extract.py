@@ -65,6 +65,10 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("产量稳定在百万吨以上，规模突破千亿元", [("百万吨", 100, "万吨", "quantity"), ("千亿元", 1000, "亿元", "money")]),
     # a note's number after a term (“两新”［15］, 治理体系[24]) is a reference, not a figure
     ("持续实施“两新”［15］政策，完善治理体系[24]", []),
+    # digits with no 十百千 between them list ordinals or say "three or four": never 123 or 34
+    ("推动一二三次产业融合，新增三四个示范区", []),
+    # a magnitude alone keeps its place in the unit (1 万名), as 1万名 would; after 每 it is a rate's base
+    ("带动万名青年入乡，每万名常住人口", [("万名", 1, "万名", "quantity"), ("万名", 10000, "名", "quantity")]),
 ])
 def test_numbers(text, expected):
     assert [(n.text, n.value, n.unit, n.kind) for n in run(text).numbers] == expected
@@ -585,6 +589,8 @@ def test_actions_with_moved_objects_and_frames(text, expected):
     ("中央预算内投资安排5376亿元，比去年增加300亿元", [(5376, "亿元", "eq")]),
     # 由X提高到Y: X is where the measure starts, Y the goal
     ("城乡居民医保财政补助由每人每年420元提高到450元", [(450, "元", "eq")]),
+    # … also when several starting figures are listed, or the noun they count comes before 扩大到
+    ("县中托管帮扶从15个县（市）扩大到57个县（市）", [(57, "个", "eq")]),
     # a sentence about last year is still no plan
     ("去年全市地区生产总值增长6.2%", []),
     # last year named in the starting point does not make the goal a report
@@ -837,7 +843,6 @@ def test_targets_against_last_year(text, expected):
     # 已 in a modifier before the figure says which firms; 已 of the clause still reports a result
     ("已完成超低排放改造企业的大宗货物清洁运输比例达到80%以上", [("完成超低排放改造企业的大宗货物清洁运输比例", 80)]),
     ("全市已建成幼儿园12所", []),
-    ("选取3项已实施的重大行政决策开展后评估", []),
     # an allowance's rate per person and month, the allowance named before; a contribution is not one
     ("按时足额发放高龄津贴，80—89周岁老年人每人每月100元", [("高龄津贴标准", 100)]),
     ("人均财政补助标准提高到730元，个人缴费标准为每人每年420元", [("人均财政补助标准", 730)]),
@@ -888,6 +893,10 @@ def test_targets_against_last_year(text, expected):
     ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", [("建设国家骨干冷链物流基地", 4)]),
     ("加快6个抽水蓄能电站建设", [("建设抽水蓄能电站", 6)]),
     ("加快100万千瓦扩建工程建设", []),
+    # 分别从A、B提高到C、D: the goals are C and D, each the indicator listed in its place
+    ("困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到每人每月229元、300元",
+     [("困难残疾人生活补贴标准", 229), ("重度残疾人护理补贴标准", 300)]),
+    ("引育1000名乡村运营人才，选送1000场品质戏曲进社区", [("引育乡村运营人才", 1000), ("选送品质戏曲进社区", 1000)]),
     # a round size in words is a kind of field before a noun, a figure before its bound
     ("粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上", [("粮食产量", 100), ("肉蛋奶产量", 100), ("蔬菜产量", 100)]),
     # the number of a note explaining a term (“两新”［15］) is no figure
@@ -1076,7 +1085,17 @@ def test_counts_listed_before_their_nouns_each_keep_their_own(text, indicators):
 
 def test_a_round_size_in_words_before_a_noun_names_a_kind_of_field():
     assert [(t.value, t.unit) for t in run("新建1000个粮油千亩高产片。").targets] == [(1000, "个")]
-    assert [(t.value, t.unit) for t in run("完成造林万亩。").targets] == [(10000, "亩")]
+    assert [(t.value, t.unit) for t in run("完成造林万亩。").targets] == [(1, "万亩")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what was done before (已实施的, 已建成…的) after the figure says which things the goal works on
+    ("选取3项已实施的重大行政决策开展后评估", [(3, "项", "eq")]),
+    ("改造提升超5000个已建成自然村的生活污水治理设施", [(5000, "个", "gt")]),
+    ("全市已建成幼儿园12所", []),
+])
+def test_a_past_modifier_after_the_figure_names_what_the_goal_works_on(text, expected):
+    assert [(t.value, t.unit, t.comparator) for t in run(text).targets] == expected
 
 
 def test_an_amount_bounding_what_a_later_figure_counts_is_a_size_class():

@@ -93,6 +93,7 @@ _HOTLINE_AFTER = patterns.compile(r"\p{Han}{0,8}?(?:热线|电话)")
 # 每半年开展一次, 每个乡镇由政府办好一所卫生院, 每天一小时: one for each, a count (the guide's article
 # reading of 一个/一项 stops at the clause)
 _EACH_BEFORE = patterns.compile(r"每[^，,；;。：:]*$")
+_PLAIN_DIGITS = patterns.compile(r"[一二两三四五六七八九]+")  # digits with no 十百千万 between them
 
 
 class NumberFinder:
@@ -258,6 +259,8 @@ class NumberFinder:
             # 一个/一项 read as an article ("a"), but 至少有一人 and 每半年开展一次 are counts; fixed
             # words (统一, 三农) are masked earlier
             return None
+        if chinese and len(numeral) > 1 and _PLAIN_DIGITS.fullmatch(numeral):
+            return None  # 一二三次产业, 三四个: a list of ordinals or "three or four", never 123 or 34
         value = parse_numeral(numeral)
         if value is None or chinese and unit in self.rules.arabic_only_units:
             return None  # (十分深刻: an adverb)
@@ -283,6 +286,8 @@ class NumberFinder:
         elif chinese and len(numeral) > 1 and numeral[-1] in "万亿" and numeral[-1] + unit in self.units \
                 and (base := parse_numeral(numeral[:-1])) is not None:
             value, unit = base, numeral[-1] + unit  # 百万吨 → 100 万吨, written as 100万吨 would be
+        elif chinese and numeral in ("万", "亿") and not _EACH_BEFORE.search(text, max(0, span[0] - 12), span[0]):
+            value, unit = 1, numeral + unit  # 带动万名青年 → 1 万名 (每万名常住人口 stays a rate's base, 10000 名)
         surface = match.group(0)
         alternative = _ALTERNATIVE_UNIT.match(text, span[1])
         if alternative and kind == "quantity" and not unit.endswith("）"):

@@ -259,7 +259,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             + _COMPARED_WITH_LAST_YEAR.sub("", text[s:sent_end]))
     # 赤字率从去年的2.1%提高到2.3%: the year named in the starting point is not a report of it
     looked_at = _FROM_BASELINE.sub("", looked_at)
-    unmodified = _PAST_MODIFIER.sub("", text[clause_start:s]) + text[s:clause_end]
+    # (改造提升超5000个已建成自然村的生活污水治理设施: what was built before is what the goal works on)
+    unmodified = _PAST_MODIFIER.sub("", text[clause_start:s]) + _PAST_MODIFIER.sub("", text[s:clause_end])
     if any(m in looked_at for m in rules.past_in_sentence) or any(m in unmodified for m in rules.past_in_clause):
         return None
     if (number.kind != "money" and (any(m in clause for m in rules.forecast_markers)
@@ -287,8 +288,10 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 加强对12座以上营运客车…, 较大人口规模自然村（30户以上）: what the measure is for
     if _IN_BASELINE_BEFORE.search(before) and _IN_BASELINE_AFTER.match(after):
         return None  # 在2024年全市博物馆接待观众246万人次的基础上: where the goal starts from
-    if _BASELINE_FROM.search(before) and after.lstrip().startswith(_to_comparators(rules)):
-        return None  # 由每人每年420元提高到450元: 420元 is where the measure starts, 450元 the goal
+    if _BASELINE_FROM.search(before) and _BASELINE_REST.sub("", after.lstrip()).startswith(_to_comparators(rules)):
+        # 由每人每年420元提高到450元, 分别从每人每月209元、280元提高到…, 从15个县（市）扩大到57个: where the
+        # measure starts, not the goal
+        return None
     if number.kind == "percent" and any(before.endswith(w) for w in rules.group_before):
         return None
     if _CONDITION_HEAD.match(before) and ("的" in after or after.startswith("部分")) \
@@ -635,6 +638,9 @@ def _respective_indicator(text: str, clause_start: int, clause_end: int, num_sta
     if at < 0 or clause_start + at > num_start:
         return None
     parts = clause[:at].split("、") if "、" in clause[:at] else _LIST_SEPARATOR.split(clause[:at])
+    goes_to = min((i for w in _to_comparators(rules) if (i := clause.find(w, at)) >= 0), default=-1)
+    if goes_to >= 0 and clause_start + goes_to < num_start:
+        at = goes_to  # 分别从每人每月209元、280元提高到229元、300元: the goals are the figures after 提高到
     figures = [clause_start + m.start() for m in _FIGURE.finditer(clause, at)
                if not clause.startswith("年", m.end())]  # (分别比2024年下降3%: the year is the base)
     if len(figures) == len(parts) + 1 and (joined := _LAST_JOINED.match(parts[-1])):
@@ -792,7 +798,9 @@ _FROM_BASELINE = patterns.compile(
     r"(?:由|从)[^，；。由从]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?(?=(?:提高|提升|增加|增长|降低|下降|扩大|压减|压缩|压降|减少)?(?:到|至))"
     r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上"
     r"|从(?:去年|上年)[^，；。从]{0,10}?中(?=安排|拿出|调入|动用)")  # 从去年超收收入中安排: where money comes from
-_BASELINE_FROM = patterns.compile(r"(?:由|从)[^，；。由从\d]{0,8}$")
+_BASELINE_FROM = patterns.compile(r"(?:由|从)[^，；。由从\d]{0,8}(?:\d[\d.]*\p{Han}{0,2}、)*$")
+# after a starting figure: the other starting figures of its list, and the noun it counts (县（市）)
+_BASELINE_REST = patterns.compile(r"^(?:、\d[\d.]*\p{Han}{0,2})*(?:\p{Han}{1,4}(?:（[^（）]{1,6}）)?)??(?=提|增|扩|压|降|减|下|上)")
 _BASELINE_HEAD = patterns.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 # 城镇化率在去年53.8%的基础上再提高…: the indicator before the baseline
 _BASELINE_TAIL = patterns.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")
