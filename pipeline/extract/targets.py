@@ -288,7 +288,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         return None  # 加强对12座以上营运客车…, 较大人口规模自然村（30户以上）: what the measure is for
     if _IN_BASELINE_BEFORE.search(before) and _IN_BASELINE_AFTER.match(after):
         return None  # 在2024年全市博物馆接待观众246万人次的基础上: where the goal starts from
-    if _BASELINE_FROM.search(before) and _BASELINE_REST.sub("", after.lstrip()).startswith(_to_comparators(rules)):
+    if _BASELINE_FROM.search(before) and _goes_on_to(after, rules):
         # 由每人每年420元提高到450元, 分别从每人每月209元、280元提高到…, 从15个县（市）扩大到57个: where the
         # measure starts, not the goal
         return None
@@ -799,8 +799,18 @@ _FROM_BASELINE = patterns.compile(
     r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上"
     r"|从(?:去年|上年)[^，；。从]{0,10}?中(?=安排|拿出|调入|动用)")  # 从去年超收收入中安排: where money comes from
 _BASELINE_FROM = patterns.compile(r"(?:由|从)[^，；。由从\d]{0,8}(?:\d[\d.]*\p{Han}{0,2}、)*$")
-# after a starting figure: the other starting figures of its list, and the noun it counts (县（市）)
-_BASELINE_REST = patterns.compile(r"^(?:、\d[\d.]*\p{Han}{0,2})*(?:\p{Han}{1,4}(?:（[^（）]{1,6}）)?)??(?=提|增|扩|压|降|减|下|上)")
+# after a starting figure: the other starting figures of its list (、280元), the noun it counts (县（市）)
+@functools.cache
+def _goes_on_pattern(rules: ExtractRules) -> re.Pattern:
+    # after a starting figure: the other starting figures of its list (、280元) and the noun it counts
+    # (县（市）), then the word of the level it changes to
+    return patterns.compile(r"^\s*(?:、\d[\d.]*\p{Han}{0,2}?)*(?:\p{Han}{1,4}?(?:（[^（）]{1,6}）)?)??"
+                            + f"(?:{any_of(_to_comparators(rules))})")
+
+
+def _goes_on_to(after: str, rules: ExtractRules) -> bool:
+    """The words after a starting figure go on to the level it changes to (…提高到, …扩大到)."""
+    return bool(_goes_on_pattern(rules).match(after))
 _BASELINE_HEAD = patterns.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 # 城镇化率在去年53.8%的基础上再提高…: the indicator before the baseline
 _BASELINE_TAIL = patterns.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")
