@@ -67,6 +67,7 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     ("持续实施“两新”［15］政策，完善治理体系[24]", []),
     # digits with no 十百千 between them list ordinals or say "three or four": never 123 or 34
     ("推动一二三次产业融合，新增三四个示范区", []),
+    ("挖掘二十四节气文化价值", []),
     # a magnitude alone keeps its place in the unit (1 万名), as 1万名 would; after 每 it is a rate's base
     ("带动万名青年入乡，每万名常住人口", [("万名", 1, "万名", "quantity"), ("万名", 10000, "名", "quantity")]),
 ])
@@ -888,6 +889,7 @@ def test_targets_against_last_year(text, expected):
     # capacities inside a list of named projects; a version's number before 方案; a package of measures
     ("推动桥头铝电50万吨绿电铝产能置换转型升级技改、青海辉源20万吨绿色高性能铝板带箔等项目建设", []),
     ("推动出台服务业扩大开放3.0方案，实施住房保障、创业服务等十条支持措施", []),
+    ("推进豫东平原200万亩整区域工程化建设高标准农田项目，新建改造高标准农田400万亩以上", [("新建改造高标准农田", 400)]),
     ("疏解提质一般制造业企业80家，再建500座农牧区便民桥", [("疏解提质一般制造业企业", 80), ("再建农牧区便民桥", 500)]),
     # a verb of pace, the count, then the work on what it counts
     ("加快宝鸡、延安等4个国家骨干冷链物流基地建设", [("建设国家骨干冷链物流基地", 4)]),
@@ -897,6 +899,11 @@ def test_targets_against_last_year(text, expected):
     ("困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到每人每月229元、300元",
      [("困难残疾人生活补贴标准", 229), ("重度残疾人护理补贴标准", 300)]),
     ("引育1000名乡村运营人才，选送1000场品质戏曲进社区", [("引育乡村运营人才", 1000), ("选送品质戏曲进社区", 1000)]),
+    # what a clause strives for (力争, 确保), an indicator and its figure with no verb, is a goal
+    ("完善技术转移体系，力争技术合同成交额3000亿元", [("技术合同成交额", 3000)]),
+    ("力争3个项目纳入国家盘子", []),
+    # a belt along a river says which plots, not how far the work goes
+    ("实施长江沿线1公里化工腾退地块土壤污染专项治理，新建绿道100公里", [("新建绿道", 100)]),
     # a round size in words is a kind of field before a noun, a figure before its bound
     ("粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上", [("粮食产量", 100), ("肉蛋奶产量", 100), ("蔬菜产量", 100)]),
     # the number of a note explaining a term (“两新”［15］) is no figure

@@ -66,7 +66,7 @@ _EXCEEDED_CLASS = patterns.compile(r"(?![的为是])\p{Han}{1,12}?(?:达到|[^�
 # and 项目 names the project, like its place
 # (…桥头铝电50万吨绿电铝产能置换转型升级技改、青海辉源20万吨绿色高性能铝板带箔等项目: a list of named projects)
 _CAPACITY_NAME = patterns.compile(
-    r"\p{Han}{1,6}?(?:转型升级|技改|扩建|改造)?(?:等)?项目|(?!等)\p{Han}[^，,；;。]*等项目")
+    r"\p{Han}{1,6}?(?:转型升级|技改|扩建|改造)?(?:等)?项目|(?!等)\p{Han}[^，,；;。]*等项目|\p{Han}{7,16}项目$")
 # 淘汰35蒸吨/小时以下燃煤锅炉, 10万千瓦以上光伏项目: a size a thing is measured in, then the thing, is a
 # class of things; a count before its thing (5个以上项目) is not
 _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{Han}{2}")
@@ -74,6 +74,7 @@ _MEASURE_CLASS = patterns.compile(r"(?:及)?(?:以上|以下)(?![为是的])\p{H
 # 500米覆盖率; a bound in time (2小时内出具) is a limit the plan sets
 _DISTANCE_CLASS = patterns.compile(r"(?:范围)?(?:以)?内(?![为是的])\p{Han}{2}")
 _DISTANCE_UNITS = ("米", "公里", "千米")
+_ALONG = ("沿线", "沿岸", "两侧", "两岸", "周边")  # 长江沿线1公里化工腾退地块: a belt that says which plots
 # the total of a set of things written before them (总投资2万亿元的389个省重点项目): the amount is the set's,
 # and it is no part of the words of the count after it
 _TOTAL_BEFORE = patterns.compile(r"(?:总投资|总额|总规模)[约达为]?$")
@@ -302,7 +303,7 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
                                            or _EXCEEDED_BEFORE.search(before) and _EXCEEDED_CLASS.match(after)) \
             or number.kind == "quantity" and _is_measure(number.unit) and (_MEASURE_CLASS.match(after)
                                                                          or _CAPACITY_NAME.match(after)) \
-            or number.unit in _DISTANCE_UNITS and _DISTANCE_CLASS.match(after) \
+            or number.unit in _DISTANCE_UNITS and (_DISTANCE_CLASS.match(after) or before.endswith(_ALONG)) \
             or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after) \
             and not _comparator_after(after, rules)[0]:  # (稳定在百万吨以上: a bound, no kind of field)
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
@@ -375,6 +376,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "ge", "red_line"  # 守住298万亩耕地保护红线: a floor kept
         elif _GOAL_LISTED.fullmatch(head) and rules.goal_list.search(text, sent_start, clause_start):
             comparator, rule_word = "eq", "goal_list"  # 预期目标是，…，下岗失业人员再就业500万人
+        elif _GOAL_LISTED.fullmatch(head) and before.lstrip().startswith(rules.modal_words) \
+                and not after.strip() and number.kind in ("money", "quantity", "percent"):
+            comparator, rule_word = "eq", "striven"  # 力争技术合同成交额3000亿元: what is striven for, the figure
         elif _BREAKDOWN.match(text, clause_start) and _GOAL_LISTED.fullmatch(EARLIER_TARGET.split(head)[-1]) \
                 and _ANY_NUMBER.search(text, sent_start, clause_start):
             comparator, rule_word = "eq", "breakdown"  # 完成12家企业超低排放改造，其中水泥熟料企业4家、焦化企业2家
