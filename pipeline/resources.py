@@ -195,6 +195,7 @@ class ExtractRules:
     group_before: tuple[str, ...]
     rate_nouns: tuple[str, ...]
     pace_verbs: tuple[str, ...]
+    practical_matters: tuple[regex.Pattern, regex.Pattern]
     completed_share: re.Pattern
     grant_pattern: regex.Pattern
     levy_after: regex.Pattern
@@ -300,7 +301,7 @@ def extract_rules() -> ExtractRules:
             "not_target_after", "not_target_before", "group_unit_measures", "plan_name_suffixes",
             "total_words",
             "eligibility_after", "share_verbs", "bare_share_verbs", "share_scopes",
-            "group_before", "rate_nouns", "pace_verbs",
+            "group_before", "rate_nouns", "pace_verbs", "practical_matters",
             "grant_pattern", "levy_after", "deadline_patterns", "review_section_words", "non_action_verbs",
             "frame_ends", "frames_after_subject",
             "attributive_verbs", "predicate_markers", "action_prefix_words", "setting_words", "nominal_heads",
@@ -332,7 +333,7 @@ def extract_rules() -> ExtractRules:
     special = {"comparators", "eligibility_after", "forward_sentence", "restating_paragraph", "review_paragraph",
                "goal_list", "completed_share", "requirements_cue", "requirements_goal", "levy_after",
                "deadline_patterns", "past_markers", "grant_pattern", "agency_pattern", "purpose_clause",
-               "observance_pattern", "round_pattern", "central_agency_pattern"}
+               "observance_pattern", "round_pattern", "central_agency_pattern", "practical_matters"}
     strings = {key: _strings(name, key, data[key]) for key in keys - special}
     return ExtractRules(
         units=MappingProxyType(units),
@@ -351,6 +352,8 @@ def extract_rules() -> ExtractRules:
         review_paragraph=_compile(name, data["review_paragraph"]),
         goal_list=_compile(name, data["goal_list"]),
         completed_share=_compile(name, data["completed_share"]),
+        practical_matters=(_compile(name, data["practical_matters"]["before"]),
+                           _compile(name, data["practical_matters"]["after"])),
         requirements_cue=_compile(name, data["requirements_cue"]),
         requirements_goal=_compile(name, data["requirements_goal"]),
         grant_pattern=_compile(name, data["grant_pattern"]),

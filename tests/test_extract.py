@@ -68,6 +68,8 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     # digits with no 十百千 between them list ordinals or say "three or four": never 123 or 34
     ("推动一二三次产业融合，新增三四个示范区", []),
     ("挖掘二十四节气文化价值", []),
+    # 千万 before a unit is a magnitude; the programme “千万工程” is a name
+    ("新增千万吨产能，学习运用“千万工程”经验", [("千万吨", 1000, "万吨", "quantity")]),
     # a magnitude alone keeps its place in the unit (1 万名), as 1万名 would; after 每 it is a rate's base
     ("带动万名青年入乡，每万名常住人口", [("万名", 1, "万名", "quantity"), ("万名", 10000, "名", "quantity")]),
 ])
@@ -628,6 +630,8 @@ def test_targets_against_last_year(text, expected):
     ("高血压、2型糖尿病患者规范管理率均达到65%以上", [("高血压患者规范管理率", 65), ("2型糖尿病患者规范管理率", 65)]),
     ("门急诊、住院服务量较上年分别增长10%左右", [("门急诊服务量较上年", 10), ("住院服务量较上年", 10)]),
     ("县、乡两级政务部门电子印章覆盖率达到100%", [("县、乡两级政务部门电子印章覆盖率", 100)]),  # one joint rate
+    # rates listed each in full share one level with no 均: no sum of rates can be meant
+    ("孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上", [("孕产妇产后访视率", 90), ("0—6岁儿童健康管理率", 90)]),
     ("城市和农村低保标准均提高5%", [("城市低保标准", 5), ("农村低保标准", 5)]),
     # 每千人口 is the base of a rate, the count is per that base
     ("食品抽检量达到每千人口5批次", [("食品抽检量", 5)]),
@@ -902,6 +906,9 @@ def test_targets_against_last_year(text, expected):
     # what a clause strives for (力争, 确保), an indicator and its figure with no verb, is a goal
     ("完善技术转移体系，力争技术合同成交额3000亿元", [("技术合同成交额", 3000)]),
     ("力争3个项目纳入国家盘子", []),
+    # the year's practical matters, counted, are delivered; 办好 delivers nothing else it counts
+    ("办好12类45件民生实事，办好第七届中国辽洽会", [("办好民生实事", 45)]),
+    ("办好以10件民生实事为重点的工作", []),
     # a belt along a river says which plots, not how far the work goes
     ("实施长江沿线1公里化工腾退地块土壤污染专项治理，新建绿道100公里", [("新建绿道", 100)]),
     # a round size in words is a kind of field before a noun, a figure before its bound
@@ -1092,6 +1099,8 @@ def test_counts_listed_before_their_nouns_each_keep_their_own(text, indicators):
 
 def test_a_round_size_in_words_before_a_noun_names_a_kind_of_field():
     assert [(t.value, t.unit) for t in run("新建1000个粮油千亩高产片。").targets] == [(1000, "个")]
+    # …but before the capacity or output it measures, it is a figure
+    assert [(t.value, t.unit) for t in run("抓好新建煤矿投产，新增千万吨产能。").targets] == [(1000, "万吨")]
     assert [(t.value, t.unit) for t in run("完成造林万亩。").targets] == [(1, "万亩")]
 
 

@@ -87,6 +87,7 @@ _LIST_TAIL = patterns.compile(
     r"(?:[、和及]\s*\d[\d.]*[万亿千百]?[^\d、和及，,；;。\s]{0,4}?)+(及以上|以上|以下|左右|以内)")
 # 新建1000个粮油千亩高产片, 万亩示范区: a round size in words straight before a noun names a kind of field
 _ROUND_SIZE = patterns.compile(r"[十百千万]+\p{Han}{1,2}")
+_CAPACITY_NOUNS = ("产能", "产量", "能力", "规模")  # (新增千万吨产能: what the size measures, a figure)
 
 
 def _is_measure(unit: str | None) -> bool:
@@ -193,9 +194,14 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
     indicator, gathered, shared = indicator.partition("等") if "等" in indicator else (indicator, "", "")
     listed = _LISTED.match(indicator)
     last_item = max(words.rfind(sep) for sep in "、和及")
-    if not listed or gathered and not shared or not _DISTRIBUTIVE.search(words[last_item:]):
+    if not listed or gathered and not shared:
         return [target]
     items = _LIST_SEPARATOR.split(listed.group(1))
+    # (孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上: rates listed each in full share one level, as
+    # no sum of rates can be meant)
+    rates = target.unit == "%" and all(item.endswith(_RATE_NOUNS) for item in items)
+    if not rates and not _DISTRIBUTIVE.search(words[last_item:]):
+        return [target]
     tail = _shared_tail(items[0], items[-1], rules)
     rule = target.rule.removesuffix(".v1") + ".each.v1"
     return [dataclasses.replace(target, indicator=item + (shared or (tail if i < len(items) - 1 else "")), rule=rule)
@@ -204,6 +210,7 @@ def _each_listed(target: Target, text: str, num_start: int, rules: ExtractRules)
 
 _LISTED = patterns.compile(r"^([^、和及]+(?:[、和及][^、和及]+)+)$")
 _LIST_SEPARATOR = patterns.compile(r"[、和及]")
+_RATE_NOUNS = ("率", "比重", "占比")
 _MODAL_TAIL = patterns.compile(
     r"(?<=\p{Han}{2})(?:同比|再|继续|分别|都要|都将|力争|争取|确保|各|(?<![人平])均|(?<![主重需纲摘提必首])(?:要|将|都))$")
 # (…餐饮企业各10家: 各 right before the figure; 平均资费 and 首都 distribute nothing)
@@ -305,7 +312,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
                                                                          or _CAPACITY_NAME.match(after)) \
             or number.unit in _DISTANCE_UNITS and (_DISTANCE_CLASS.match(after) or before.endswith(_ALONG)) \
             or _ROUND_SIZE.fullmatch(number.text) and _is_measure(number.unit) and _TWO_HAN.match(after) \
-            and not _comparator_after(after, rules)[0]:  # (稳定在百万吨以上: a bound, no kind of field)
+            and not _comparator_after(after, rules)[0] and not after.startswith(_CAPACITY_NOUNS):
+        # (稳定在百万吨以上: a bound, no kind of field)
         # 淘汰不达标的30万千瓦以下煤电机组, 10万吨级泊位, 实施500万元以上技改项目260个: a size class, not a goal
         return None
     if clause.rstrip().endswith("的") or after.startswith("的") and _ANY_NUMBER.search(after) \
@@ -391,6 +399,9 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "named_then_delivered"
         elif share:
             comparator, rule_word = "eq", "share"  # 优质公办幼儿园覆盖95%乡镇
+        elif number.kind == "quantity" and rules.practical_matters[0].search(before.rstrip()) \
+                and rules.practical_matters[1].match(after):
+            comparator, rule_word, verb = "eq", "practical_matters", "办好"  # 办好15件民生实事
         else:
             return None
     comparator = comparator or "eq"
