@@ -18,7 +18,7 @@ _TARGET_KINDS = {"quantity", "percent", "money", "duration"}
 _CLAUSE_BREAK = patterns.compile(r"[，,；;：:。！？!?]")
 _SENTENCE_BREAK = patterns.compile(r"[。！？!?]")
 _LEADING_NOISE = patterns.compile(
-    r"^(?:[—－-]+|[一二三四五六七八九十]{1,3}是|其中|全年|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保"
+    r"^(?:[—－-]+|[一二三四五六七八九十]{1,3}是|其中|全年|年内|全市|全区|全县|全省|全国|今年|明年|同时|并|且|和|及|力争|确保"
     r"|争取|推动|要|将|把)+")  # (十是…: a list's marker)
 _DEADLINE_HEAD = patterns.compile(
     r"^(?:(?:到|至|力争到|确保到)?(?:19|20)\d{2}\s*年(?:底|末)?前?"
@@ -99,8 +99,9 @@ _NUMERAL_ONLY = patterns.compile(r"[一二两三四五六七八九十百千万�
 # 再减少企业税负3500亿元左右、涉企收费约2000亿元: the second target's words start after the first's
 # (the comparison reads a target's context the same way)
 # (推进2000个省级重点项目、完成投资9800亿元: a count and its noun, the words of the earlier figure)
+# (a road's or a line's code, G320澜江过境段、, is no figure: its digits follow a letter)
 EARLIER_TARGET = patterns.compile(
-    r"\d[^，,；;、\d]{0,6}、|\d[万亿]?[个所名家处项座套台张条户](?:以上|左右)?[^，,；;。、]{2,16}、")
+    r"(?<![A-Za-z\d.])\d[\d.]*(?:[^，,；;、\d]{0,6}、|[万亿]?[个所名家处项座套台张条户](?:以上|左右)?[^，,；;。、]{2,16}、)")
 # …，其中水泥熟料企业4家、焦化企业2家: the parts a total just stated is made of, each named and counted
 _BREAKDOWN = patterns.compile(r"\s*其中[，,]?")
 _BOUND_AFTER = patterns.compile(r"(?:及)?(?:以上|以下)")
