@@ -68,6 +68,8 @@ def run(text: str, plan_year: int | None = 2021, section_titles=()):
     # digits with no 十百千 between them list ordinals or say "three or four": never 123 or 34
     ("推动一二三次产业融合，新增三四个示范区", []),
     ("挖掘二十四节气文化价值", []),
+    # a ratio to one is one number, the figure of its other side; a time of day or 3:2 is no ratio to one
+    ("医护比1:1.25，总产值比2.5:1", [("1:1.25", 1.25, None, "quantity"), ("2.5:1", 2.5, None, "quantity")]),
     # 千万 before a unit is a magnitude; the programme “千万工程” is a name
     ("新增千万吨产能，学习运用“千万工程”经验", [("千万吨", 1000, "万吨", "quantity")]),
     # a magnitude alone keeps its place in the unit (1 万名), as 1万名 would; after 每 it is a rate's base
@@ -896,6 +898,8 @@ def test_targets_against_last_year(text, expected):
     ("推进豫东平原200万亩整区域工程化建设高标准农田项目，新建改造高标准农田400万亩以上", [("新建改造高标准农田", 400)]),
     # a road's code (G320, S206) is no earlier figure: the count after the named roads keeps its verb and noun
     ("推进国道G320澜江过境段、省道S206南屏至云塘段等38个项目建设", [("推进项目建设", 38)]),
+    # a ratio's colon breaks no clause
+    ("全市医护比达到1:1.25，二级以上综合医院床护比不低于1:0.6", [("医护比", 1.25), ("二级以上综合医院床护比", 0.6)]),
     # 年内 frames the year, as 全年 does
     ("年内开行班列不少于500列", [("开行班列", 500)]),
     ("疏解提质一般制造业企业80家，再建500座农牧区便民桥", [("疏解提质一般制造业企业", 80), ("再建农牧区便民桥", 500)]),

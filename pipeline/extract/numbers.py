@@ -115,6 +115,8 @@ class NumberFinder:
                 rf"(?P<date>(?:(?:\d{{4}}|{cn_year})\s*年\s*)?{month}\s*月\s*{day}\s*[日号]|(?:\d{{4}}|{cn_year})\s*年\s*{month}\s*月(?!\s*{day}\s*[日号]))",
                 rf"(?P<year_range>(?:19|20)\d{{2}}\s*年?{dash}(?:19|20)\d{{2}}\s*年?(?:度)?)",
                 rf"(?P<pct_range>{_AR}\s*[%％]?{dash}{_AR}\s*[%％])",
+                # 师生比不低于1:4000, 医护比1:1.25, 总产值比2.5:1: a ratio to one is the figure of its other side
+                rf"(?P<ratio>(?<![\d.:：])(?:1\s*[:：]\s*{_AR}|{_AR}\s*[:：]\s*1)(?![\d.:：]))",
                 # 300元至600元: a range whose unit is written at both ends
                 # (18万—20万批次: with the same magnitude at both ends)
                 rf"(?P<range>{_AR}(?P<range_mag>{_MAG})?\s*(?P<range_first>{unit_alt})?{dash}{_AR}"
@@ -196,6 +198,9 @@ class NumberFinder:
         if kind_group == "year_range":
             return Number(surface, int(regex.search(r"\d{4}", surface).group(0)), "年", "year_range", span,
                           "numbers.year_range.v1")
+        if kind_group == "ratio":
+            left, right = (parse_numeral(side.strip()) for side in regex.split(r"[:：]", surface))
+            return Number(surface, left if right == 1 else right, None, "quantity", span, "numbers.ratio.v1")
         if kind_group == "pct_range":
             return Number(surface, parse_numeral(regex.match(_AR, surface).group(0)), "%", "percent", span,
                           "numbers.percent_range.v1")

@@ -121,12 +121,13 @@ class Target:
     rule: str
 
 
-def _bounds(pattern: re.Pattern, text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
-    """Start and end of the stretch of text[lo:hi] around pos between two breaks."""
+def _bounds(pattern: re.Pattern, text: str, lo: int, hi: int, pos: int, pos_end: int | None = None) -> tuple[int, int]:
+    """Start and end of the stretch of text[lo:hi] around text[pos:pos_end] between two breaks (a ratio's colon,
+    1:1.25, breaks nothing)."""
     start = lo
     for m in pattern.finditer(text, lo, pos):
         start = m.end()
-    m = pattern.search(text, pos, hi)
+    m = pattern.search(text, pos if pos_end is None else pos_end, hi)
     return start, (m.start() if m else hi)
 
 
@@ -247,8 +248,8 @@ def _quoted_positions(text: str, start: int, end: int) -> set[int]:
 
 def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) -> Target | None:
     s, e = number.span
-    sent_start, sent_end = _bounds(_SENTENCE_BREAK, text, start, end, s)
-    clause_start, clause_end = _bounds(_CLAUSE_BREAK, text, start, end, s)
+    sent_start, sent_end = _bounds(_SENTENCE_BREAK, text, start, end, s, e)
+    clause_start, clause_end = _bounds(_CLAUSE_BREAK, text, start, end, s, e)
     sentence = text[sent_start:sent_end]
     before = text[clause_start:s]
     after = text[e:clause_end]
