@@ -646,6 +646,9 @@ def test_targets_against_last_year(text, expected):
     # 达 inside 达标 or 达人 compares nothing; 最高可达 is a cap; how often is a commitment
     ("国考断面水质达标率100%", [("国考断面水质达标率", 100)]),
     ("每季度开展1次专项督查", [("开展专项督查", 1)]),
+    # time a day that the plan guarantees (保证…每天一小时…) is a commitment; a plain account of a day is not
+    ("保证中小学生每天一小时校园体育活动", [("中小学生每天校园体育活动", 1)]),
+    ("每天工作8小时", []),
     # the words after the figure say what it counts
     ("在100个地级以上城市进行公立医院改革试点", [("地级以上城市进行公立医院改革试点", 100)]),
     ("在70%左右的地市开展分级诊疗试点", [("地市开展分级诊疗试点", 70)]),

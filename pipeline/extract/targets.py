@@ -401,6 +401,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
             comparator, rule_word = "eq", "named_then_delivered"
         elif share:
             comparator, rule_word = "eq", "share"  # 优质公办幼儿园覆盖95%乡镇
+        elif number.kind == "duration" and _PER_DAY.search(before) and _GUARANTEED.search(before):
+            comparator, rule_word = "eq", "time_per_day"  # 保证中小学生每天一小时校园体育活动
         elif number.kind == "quantity" and rules.practical_matters[0].search(before.rstrip()) \
                 and rules.practical_matters[1].match(after):
             comparator, rule_word, verb = "eq", "practical_matters", "办好"  # 办好15件民生实事
@@ -420,6 +422,8 @@ def _target(text, start, end, number: Number, rules: ExtractRules, plan_year) ->
         end_of_target = max(end_of_target, e + words_end)
     if share:
         indicator, ind_start, end_of_target = share
+    if rule_word == "time_per_day" and (words := _words_after(after, rules)):
+        indicator, end_of_target = _GUARANTEED.sub("", indicator) + words, e + after.index(words) + len(words)
     if indicator.endswith(("总额", "规模", "总投资")) and after.startswith("的") \
             and (named := _TOTAL_OF_WHAT.match(after)):
         # 实施总额4万亿元的两年投资计划, 设立规模20亿元的市级产业引导母基金, 抓好总投资2万亿元的389个省重点
@@ -677,6 +681,8 @@ _SHARED_TAIL_END = "要将均都需应"
 
 
 _FREQUENCY = patterns.compile(r"每(?:年|季度|半年|月|周|季)")
+_PER_DAY = patterns.compile(r"每(?:天|日|周)$")
+_GUARANTEED = patterns.compile(r"^\s*(?:保证|确保)")
 
 
 def _is_count(number: Number, after: str, verb: str, rules: ExtractRules, before: str = "") -> bool:
