@@ -324,6 +324,9 @@ def extract_rules() -> ExtractRules:
         bad = {w: c for w, c in comparators[side].items() if c not in _COMPARATORS}
         if bad:
             raise ResourceError(f"{name}: comparators.{side}: unknown comparators {bad}")
+    matters = data["practical_matters"]
+    if not isinstance(matters, dict) or set(matters) != {"before", "after"}:
+        raise ResourceError(f"{name}: practical_matters must have exactly the patterns `before` and `after`")
     stray = set(comparators.get("adjacent", [])) - set(comparators["before"])
     if stray:
         raise ResourceError(f"{name}: comparators.adjacent: {sorted(stray)} are no comparators.before words")

@@ -822,7 +822,8 @@ _FROM_BASELINE = patterns.compile(
     r"|在[^，；。在]{0,12}?\d[\d.]*\s*[%‰\p{Han}]{0,4}?的?基础上"
     r"|从(?:去年|上年)[^，；。从]{0,10}?中(?=安排|拿出|调入|动用)")  # 从去年超收收入中安排: where money comes from
 _BASELINE_FROM = patterns.compile(r"(?:由|从)[^，；。由从\d]{0,8}(?:\d[\d.]*\p{Han}{0,2}、)*$")
-# after a starting figure: the other starting figures of its list (、280元), the noun it counts (县（市）)
+
+
 @functools.cache
 def _goes_on_pattern(rules: ExtractRules) -> re.Pattern:
     # after a starting figure: the other starting figures of its list (、280元) and the noun it counts
@@ -834,6 +835,8 @@ def _goes_on_pattern(rules: ExtractRules) -> re.Pattern:
 def _goes_on_to(after: str, rules: ExtractRules) -> bool:
     """The words after a starting figure go on to the level it changes to (…提高到, …扩大到)."""
     return bool(_goes_on_pattern(rules).match(after))
+
+
 _BASELINE_HEAD = patterns.compile(r"^(\p{Han}{2,}?)(?:由|从)[^，；。]*\d[^，；。]*$")
 # 城镇化率在去年53.8%的基础上再提高…: the indicator before the baseline
 _BASELINE_TAIL = patterns.compile(r"^(\p{Han}{2,}?)在[^，；。在]*\d[^，；。]*基础上\p{Han}{0,3}$")
